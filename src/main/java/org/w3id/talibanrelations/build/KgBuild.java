@@ -1,0 +1,181 @@
+package org.w3id.talibanrelations.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.CuratedFile;
+import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Ontology;
+import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.facts.FactExpander;
+import org.w3id.talibanrelations.sources.SourceCatalog;
+import org.w3id.talibanrelations.vocabulary.Cur;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.TIR;
+
+/**
+ * Builds the dataset from a project's inputs: ontology, sources, actors and curated facts,
+ * each in its named graph, plus the derived graph. It checks what can only be checked on the
+ * inputs (hashes, parse errors, quotes, references); {@code validate.KgValidator} checks the result.
+ *
+ * <pre>
+ *   KgBuild build = KgBuild.run(Layout.current());
+ *   if (build.problems().isEmpty()) DatasetGraph dsg = build.dataset();
+ * </pre>
+ */
+public final class KgBuild {
+    private final Layout layout;
+    private final DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<Node, String> declaredAt = new HashMap<>();
+    private final Map<Node, String> facts = new LinkedHashMap<>();
+    private SourceCatalog sources;
+    private Ontology ontology;
+
+    private KgBuild(Layout layout) { this.layout = layout; }
+
+    /** Runs the build; never throws for bad input, which is reported in {@link #problems()}. */
+    public static KgBuild run(Layout layout) {
+        KgBuild b = new KgBuild(layout);
+        b.build();
+        return b;
+    }
+
+    private void build() {
+        CuratedFile onto = CuratedFile.read(layout, layout.ontology());
+        problems.addAll(onto.problems());
+        if (!onto.ok()) return;
+        ontology = new Ontology(onto.graph());
+        noBlankNodes(onto);
+        dataset.addGraph(Ids.GRAPH_ONTOLOGY, onto.graph());
+
+        sources = SourceCatalog.load(layout);
+        problems.addAll(sources.problems());
+        dataset.addGraph(Ids.GRAPH_SOURCES, sources.descriptions());
+        for (var doc : sources.documents()) declaredAt.put(doc.iri(), layout.show(layout.sourceCatalog()));
+
+        Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
+        List<CuratedFile> actorFiles = new ArrayList<>();
+        for (Path p : Layout.files(layout.actors(), ".ttl")) {
+            CuratedFile f = CuratedFile.read(layout, p);
+            problems.addAll(f.problems());
+            if (!f.ok()) continue;
+            noBlankNodes(f);
+            declareEntities(f);
+            f.graph().find().forEach(actors::add);
+            actorFiles.add(f);
+        }
+
+        List<CuratedFile> factFiles = new ArrayList<>();
+        FactExpander expander = new FactExpander(ontology, sources, dataset, problems, facts);
+        for (Path p : Layout.files(layout.facts(), ".ttl")) {
+            CuratedFile f = CuratedFile.read(layout, p);
+            problems.addAll(f.problems());
+            if (!f.ok()) continue;
+            expander.expand(f);
+            factFiles.add(f);
+        }
+        declaredAt.putAll(facts);
+        for (CuratedFile f : actorFiles) checkReferences(f);
+        for (CuratedFile f : factFiles) checkReferences(f);
+        derive();
+    }
+
+    private void noBlankNodes(CuratedFile f) {
+        f.graph().find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).nextOptional()
+         .ifPresent(t -> problems.add(f.at(t, "blank node: everything published has an IRI, so that users can link to it")));
+    }
+
+    private void declareEntities(CuratedFile f) {
+        for (Node s : f.graph().find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()) {
+            String where = f.shown() + ":" + f.line(s);
+            String base = s.isURI() ? baseOf(s.getURI()) : null;
+            if (base == null || !Ids.isSlug(s.getURI().substring(base.length()))) {
+                problems.add(f.at(s, "an actor, place or post is " + Ids.ACTOR + ", " + Ids.PLACE + " or " + Ids.ROLE + " plus a lowercase hyphenated slug: " + s));
+                continue;
+            }
+            for (Node type : f.graph().find(s, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList())
+                if (!ontology.isClass(type))
+                    problems.add(f.at(Triple.create(s, RDF.type.asNode(), type), s.getURI().substring(Ids.ID.length()) + ": " + type + " is not a class of the ontology"));
+            String previous = declaredAt.putIfAbsent(s, where);
+            if (previous != null && !previous.startsWith(f.shown() + ":"))
+                problems.add(f.at(s, "IRI clash: " + s.getURI().substring(Ids.ID.length()) + " is already declared at " + previous));
+        }
+    }
+
+    private static String baseOf(String iri) {
+        for (String b : new String[] { Ids.ACTOR, Ids.PLACE, Ids.ROLE }) if (iri.startsWith(b)) return b;
+        return null;
+    }
+
+    /** Every IRI of ours that a record points to must be declared somewhere. */
+    private void checkReferences(CuratedFile f) {
+        f.graph().find().forEach(t -> {
+            Node o = t.getObject();
+            if (!o.isURI() || !o.getURI().startsWith(Ids.ID) || t.getPredicate().equals(RDF.type.asNode())) return;
+            if (!declaredAt.containsKey(o)) {
+                String what = o.getURI().substring(Ids.ID.length());
+                String kind = what.substring(0, what.indexOf('/') + 1);
+                String hint = switch (kind) {
+                    case "actor/" -> "declare it in data/actors/";
+                    case "place/" -> "declare it in data/actors/places.ttl";
+                    case "role/" -> "declare it in data/actors/roles.ttl";
+                    case "source/" -> "declare it in data/sources/sources.ttl";
+                    case "fact/" -> "no fact has this slug";
+                    default -> "not an identifier the project mints";
+                };
+                problems.add(f.at(t, "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
+            }
+        });
+    }
+
+    /**
+     * Direct triples from agent to counterpart, for facts the source asserts or reports: an
+     * allegation or a denial must not turn into a plain statement that the relation holds.
+     */
+    private void derive() {
+        Graph derived = dataset.getGraph(Ids.GRAPH_DERIVED);
+        for (var doc : sources.documents()) {
+            Graph fg = dataset.getGraph(Ids.factsGraph(doc.slug()));
+            for (Node level : List.of(TIR.stated, TIR.reported)) {
+                for (Node fact : fg.find(Node.ANY, TIR.certainty, level).mapWith(Triple::getSubject).toList()) {
+                    for (Node type : fg.find(fact, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
+                        Node p = ontology.directProperty(type);
+                        if (p == null) continue;
+                        for (Node a : fg.find(fact, TIR.agent, Node.ANY).mapWith(Triple::getObject).toList())
+                            for (Node c : fg.find(fact, TIR.counterpart, Node.ANY).mapWith(Triple::getObject).toList())
+                                derived.add(a, p, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The layout built from. */
+    public Layout layout() { return layout; }
+    /** The built dataset (complete only when there are no problems). */
+    public DatasetGraph dataset() { return dataset; }
+    /** Problems found while building. */
+    public List<Problem> problems() { return problems; }
+    /** The source documents. */
+    public SourceCatalog sources() { return sources; }
+    /** The ontology, or null if it did not parse. */
+    public Ontology ontology() { return ontology; }
+    /** Fact IRIs, in the order they were read, with where each was declared ({@code file:line}). */
+    public Map<Node, String> facts() { return facts; }
+    /** Where a fact, actor, place, post or source was declared ({@code file:line}), or null. */
+    public String declaredAt(Node n) { return declaredAt.get(Ids.owner(n)); }
+    /** The IRIs with a known declaration site. */
+    public Set<Node> declared() { return declaredAt.keySet(); }
+}

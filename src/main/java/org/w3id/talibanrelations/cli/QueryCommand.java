@@ -1,0 +1,49 @@
+package org.w3id.talibanrelations.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.serve.ServedDataset;
+import org.w3id.talibanrelations.vocabulary.Ids;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {
+            "Builds and validates the graph, runs a SPARQL query file against it (default graph =",
+            "union of all graphs, as on the endpoint) and prints the result: a table for SELECT,",
+            "yes/no for ASK, Turtle for CONSTRUCT and DESCRIBE.",
+            "Example: query queries/cq01-formal-recognitions.rq"
+        })
+final class QueryCommand implements Callable<Integer> {
+    @Mixin ProjectOptions project;
+
+    @Parameters(paramLabel = "FILE.rq", description = "The query file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        Query query = QueryFactory.create(Files.readString(file), Ids.BASE);
+        KgBuild build = project.buildValidated(System.err);
+        if (build == null) return 1;
+        var dataset = ServedDataset.of(build.dataset());
+        try (QueryExecution qe = QueryExecution.create(query, dataset)) {
+            if (query.isSelectType()) ResultSetFormatter.out(System.out, qe.execSelect(), query.getPrologue());
+            else if (query.isAskType()) System.out.println(qe.execAsk() ? "yes" : "no");
+            else if (query.isConstructType()) RDFDataMgr.write(System.out, qe.execConstruct(), RDFFormat.TURTLE_PRETTY);
+            else if (query.isDescribeType()) RDFDataMgr.write(System.out, qe.execDescribe(), RDFFormat.TURTLE_PRETTY);
+            else { System.err.println("Unsupported query type"); return 2; }
+        }
+        return 0;
+    }
+}

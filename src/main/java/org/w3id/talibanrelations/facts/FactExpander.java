@@ -1,0 +1,264 @@
+package org.w3id.talibanrelations.facts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.talibanrelations.CuratedFile;
+import org.w3id.talibanrelations.Ontology;
+import org.w3id.talibanrelations.PartialDate;
+import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.sources.SourceCatalog;
+import org.w3id.talibanrelations.sources.SourceDocument;
+import org.w3id.talibanrelations.vocabulary.Cur;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Std;
+import org.w3id.talibanrelations.vocabulary.TIR;
+
+/**
+ * Expands curated fact records into the published model: the relation individual with its
+ * roles, its time (OWL-Time, with precision and the date as written), its as-of date, and one
+ * W3C Web Annotation per quote, located in the hash-pinned source text.
+ *
+ * <pre>
+ *   FactExpander x = new FactExpander(ontology, sources, dataset, problems, seen);
+ *   x.expand(curatedFile);
+ * </pre>
+ */
+public final class FactExpander {
+    private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
+
+    private final Ontology ontology;
+    private final SourceCatalog sources;
+    private final DatasetGraph out;
+    private final List<Problem> problems;
+    private final Map<Node, String> seen;
+
+    /**
+     * @param seen fact IRIs already expanded, with the file and line that declared them,
+     *             shared across files to catch duplicate slugs
+     */
+    public FactExpander(Ontology ontology, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
+        this.ontology = ontology;
+        this.sources = sources;
+        this.out = out;
+        this.problems = problems;
+        this.seen = seen;
+    }
+
+    /** Expands every record of a parsed fact file; problems are collected. */
+    public void expand(CuratedFile file) {
+        Graph g = file.graph();
+        List<Node> subjects = g.find().mapWith(Triple::getSubject).filterKeep(Node::isURI).toSet().stream()
+                .sorted(Comparator.comparing(Node::getURI)).toList();
+        for (Node s : subjects) expandOne(file, s);
+        // Blank nodes are only allowed as cur:evidence values.
+        g.find().filterKeep(t -> t.getSubject().isBlank() && !g.contains(Node.ANY, Cur.evidence, t.getSubject()))
+         .forEach(t -> problems.add(file.at(t, "blank node outside cur:evidence: give it an IRI")));
+    }
+
+    private void expandOne(CuratedFile file, Node fact) {
+        Graph g = file.graph();
+        String where = file.shown() + ":" + file.line(fact);
+        String slug = Ids.slug(fact, Ids.FACT);
+        if (slug == null || !Ids.isSlug(slug)) {
+            problems.add(file.at(fact, "a fact's IRI is " + Ids.FACT + "<slug>, slug in lowercase letters, digits and hyphens: " + fact));
+            return;
+        }
+        String previous = seen.putIfAbsent(fact, where);
+        if (previous != null) {
+            problems.add(file.at(fact, "duplicate fact id " + slug + ": already declared at " + previous));
+            return;
+        }
+        List<Triple> own = g.find(fact, Node.ANY, Node.ANY).toList();
+        List<Node> types = own.stream().filter(t -> t.getPredicate().equals(RDF.type.asNode())).map(Triple::getObject).toList();
+        if (types.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no type: write a tir:<RelationClass>")); return; }
+        boolean ok = true;
+        for (Node type : types) {
+            if (!ontology.isClass(type) || !ontology.isA(type, TIR.Fact)) {
+                problems.add(file.at(Triple.create(fact, RDF.type.asNode(), type), "fact " + slug + ": " + type + " is not a relation class of the ontology"));
+                ok = false;
+            }
+        }
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            if (p.equals(RDF.type.asNode()) || p.equals(RDFS.comment.asNode()) || p.getURI().startsWith(Cur.NS) && isCurationTerm(p)) continue;
+            if (!ontology.isProperty(p)) {
+                problems.add(file.at(t, "fact " + slug + ": unknown property " + p + " (not declared in the ontology)"));
+                ok = false;
+            }
+        }
+        // Source.
+        List<Triple> src = g.find(fact, Std.prov_wasDerivedFrom, Node.ANY).toList();
+        SourceDocument doc = null;
+        if (src.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no source: add prov:wasDerivedFrom source:<slug>")); ok = false; }
+        else if (src.size() > 1) { problems.add(file.at(src.get(1), "fact " + slug + " has several sources: one fact, one source")); ok = false; }
+        else {
+            doc = sources.byIri(src.get(0).getObject());
+            if (doc == null) { problems.add(file.at(src.get(0), "fact " + slug + ": unknown source " + src.get(0).getObject() + " (not in data/sources/sources.ttl)")); ok = false; }
+        }
+        // Certainty.
+        List<Triple> cert = g.find(fact, TIR.certainty, Node.ANY).toList();
+        if (cert.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no certainty: add tir:certainty (stated, reported, alleged, denied, unconfirmed or planned)")); ok = false; }
+        else for (Triple t : cert) if (!ontology.isCertainty(t.getObject())) { problems.add(file.at(t, "fact " + slug + ": " + t.getObject() + " is not a certainty level")); ok = false; }
+        // Date.
+        DateSpec date = null;
+        List<Triple> dates = g.find(fact, Cur.date, Node.ANY).toList();
+        if (dates.size() != 1) { problems.add(file.at(fact, "fact " + slug + " needs exactly one cur:date (YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.. or \"unknown\")")); ok = false; }
+        else {
+            Triple t = dates.get(0);
+            try {
+                date = DateSpec.parse(t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : "");
+            } catch (IllegalArgumentException e) {
+                problems.add(file.at(t, "fact " + slug + ": bad date: " + e.getMessage()));
+                ok = false;
+            }
+        }
+        List<Triple> dateTexts = g.find(fact, TIR.dateText, Node.ANY).toList();
+        if (date != null && !date.isUnknown() && dateTexts.isEmpty() && !g.contains(fact, Cur.dateInferred, Node.ANY)) {
+            problems.add(file.at(dates.get(0), "fact " + slug + ": a dated fact needs tir:dateText, the date as the text writes it (or cur:dateInferred, when the text leaves it implicit)"));
+            ok = false;
+        }
+        // Quotes.
+        List<Quote> quotes = new ArrayList<>();
+        List<Triple> quoteTriples = new ArrayList<>(g.find(fact, Cur.quote, Node.ANY).toList());
+        List<Triple> evidenceTriples = g.find(fact, Cur.evidence, Node.ANY).toList();
+        if (quoteTriples.isEmpty() && evidenceTriples.isEmpty()) {
+            problems.add(file.at(fact, "fact " + slug + " has no evidence: add cur:quote with the exact words of the source"));
+            ok = false;
+        }
+        if (doc != null) {
+            for (Triple t : quoteTriples) locate(file, slug, doc, t, t.getObject(), 0, quotes);
+            for (Triple t : evidenceTriples) {
+                Node b = t.getObject();
+                List<Triple> q = g.find(b, Cur.quote, Node.ANY).toList();
+                List<Triple> occ = g.find(b, Cur.occurrence, Node.ANY).toList();
+                if (q.size() != 1) { problems.add(file.at(t, "fact " + slug + ": cur:evidence needs exactly one cur:quote")); ok = false; continue; }
+                int n = 0;
+                if (!occ.isEmpty()) {
+                    try { n = Integer.parseInt(occ.get(0).getObject().getLiteralLexicalForm()); } catch (RuntimeException e) { n = -1; }
+                    if (n < 1) { problems.add(file.at(occ.get(0), "fact " + slug + ": cur:occurrence is a whole number from 1")); ok = false; continue; }
+                }
+                locate(file, slug, doc, q.get(0), q.get(0).getObject(), n, quotes);
+            }
+        }
+        if (!ok || doc == null || date == null || quotes.size() != quoteTriples.size() + evidenceTriples.size()) return;
+
+        // Publish.
+        Node graphName = Ids.factsGraph(doc.slug());
+        Graph pub = out.getGraph(graphName);
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            if (p.getURI().startsWith(Cur.NS) || p.equals(TIR.dateText)) continue;
+            pub.add(t);
+        }
+        pub.add(fact, TIR.curatedAt, NodeFactory.createLiteralString(where));
+        String inferred = literal(g, fact, Cur.dateInferred);
+        if (date.isUnknown()) {
+            pub.add(fact, TIR.undated, TRUE);
+        } else {
+            Node time = Ids.part(fact, "time");
+            pub.add(fact, Std.time_hasTime, time);
+            pub.add(fact, TIR.date, date.start().toLiteral());
+            if (date.interval()) {
+                pub.add(time, RDF.type.asNode(), Std.time_ProperInterval);
+                instant(pub, Ids.part(fact, "start"), date.start());
+                pub.add(time, Std.time_hasBeginning, Ids.part(fact, "start"));
+                if (date.end() != null) {
+                    instant(pub, Ids.part(fact, "end"), date.end());
+                    pub.add(time, Std.time_hasEnd, Ids.part(fact, "end"));
+                    pub.add(fact, TIR.endDate, date.end().toLiteral());
+                }
+            } else {
+                instant(pub, time, date.start());
+            }
+            for (Triple t : dateTexts) pub.add(time, TIR.dateText, t.getObject());
+            if (inferred != null) {
+                pub.add(time, TIR.dateInferred, TRUE);
+                pub.add(time, TIR.inferenceNote, NodeFactory.createLiteralString(inferred));
+            }
+        }
+        asOf(g, fact, doc, pub, file);
+        quotes.sort(Comparator.comparingInt(Quote::start).thenComparingInt(Quote::end));
+        for (int i = 0; i < quotes.size(); i++) annotate(pub, fact, doc, quotes.get(i), i + 1);
+    }
+
+    private void asOf(Graph g, Node fact, SourceDocument doc, Graph pub, CuratedFile file) {
+        String own = literal(g, fact, Cur.asOf);
+        if (own != null) {
+            try {
+                PartialDate d = PartialDate.parse(own);
+                pub.add(fact, TIR.asOf, d.toLiteral());
+                pub.add(fact, TIR.asOfPrecision, d.precision());
+                return;
+            } catch (IllegalArgumentException e) {
+                problems.add(file.at(fact, "fact " + Ids.slug(fact, Ids.FACT) + ": bad cur:asOf: " + e.getMessage()));
+                return;
+            }
+        }
+        SourceCatalog.AsOf a = sources.asOf(doc.iri());
+        if (a == null) return;
+        pub.add(fact, TIR.asOf, a.date().toLiteral());
+        pub.add(fact, TIR.asOfPrecision, a.date().precision());
+        if (a.inferredBecause() != null) pub.add(fact, TIR.asOfInferred, TRUE);
+    }
+
+    private static void instant(Graph pub, Node node, PartialDate d) {
+        pub.add(node, RDF.type.asNode(), Std.time_Instant);
+        pub.add(node, TIR.inDateTime, d.toLiteral());
+        pub.add(node, TIR.datePrecision, d.precision());
+    }
+
+    private void locate(CuratedFile file, String slug, SourceDocument doc, Triple at, Node literal, int occurrence, List<Quote> quotes) {
+        if (!literal.isLiteral()) { problems.add(file.at(at, "fact " + slug + ": a quote is a string")); return; }
+        try {
+            quotes.add(Quote.locate(doc, literal.getLiteralLexicalForm(), occurrence));
+        } catch (Quote.NotFound e) {
+            problems.add(file.at(at, "fact " + slug + ": " + e.getMessage()));
+        }
+    }
+
+    private static void annotate(Graph pub, Node fact, SourceDocument doc, Quote q, int n) {
+        Node ann = Ids.part(fact, "evidence-" + n);
+        Node target = Ids.part(fact, "target-" + n);
+        Node quote = Ids.part(fact, "quote-" + n);
+        Node position = Ids.part(fact, "position-" + n);
+        pub.add(fact, TIR.evidence, ann);
+        pub.add(ann, RDF.type.asNode(), Std.oa_Annotation);
+        pub.add(ann, RDF.type.asNode(), TIR.Evidence);
+        pub.add(ann, Std.oa_motivatedBy, Std.oa_describing);
+        pub.add(ann, Std.oa_hasBody, fact);
+        pub.add(ann, Std.oa_hasTarget, target);
+        pub.add(target, RDF.type.asNode(), Std.oa_SpecificResource);
+        pub.add(target, Std.oa_hasSource, doc.iri());
+        pub.add(target, Std.oa_hasSelector, quote);
+        pub.add(target, Std.oa_hasSelector, position);
+        pub.add(quote, RDF.type.asNode(), Std.oa_TextQuoteSelector);
+        pub.add(quote, Std.oa_exact, NodeFactory.createLiteralString(q.exact()));
+        pub.add(quote, Std.oa_prefix, NodeFactory.createLiteralString(q.prefix()));
+        pub.add(quote, Std.oa_suffix, NodeFactory.createLiteralString(q.suffix()));
+        pub.add(position, RDF.type.asNode(), Std.oa_TextPositionSelector);
+        pub.add(position, Std.oa_start, NodeFactory.createLiteralDT(Integer.toString(q.start()), XSDDatatype.XSDnonNegativeInteger));
+        pub.add(position, Std.oa_end, NodeFactory.createLiteralDT(Integer.toString(q.end()), XSDDatatype.XSDnonNegativeInteger));
+    }
+
+    private static boolean isCurationTerm(Node p) {
+        return p.equals(Cur.date) || p.equals(Cur.dateInferred) || p.equals(Cur.quote) || p.equals(Cur.evidence) || p.equals(Cur.asOf);
+    }
+
+    private static String literal(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        if (!it.hasNext()) return null;
+        Node o = it.next().getObject();
+        return o.isLiteral() ? o.getLiteralLexicalForm() : null;
+    }
+}

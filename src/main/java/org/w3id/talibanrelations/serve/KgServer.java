@@ -1,0 +1,94 @@
+package org.w3id.talibanrelations.serve;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * The read-only SPARQL endpoint: an embedded Fuseki serving the published dataset at
+ * {@code /kg}, with the union of all named graphs as its default graph.
+ *
+ * <pre>
+ *   KgServer server = KgServer.create().port(0).dataset(dsg).build().start();
+ *   String endpoint = server.sparqlUrl();
+ *   server.stop();
+ * </pre>
+ *
+ * Routes: {@code /kg/sparql}, {@code /kg/query} and {@code /kg} answer SPARQL queries (GET and
+ * POST); {@code /kg/get} and {@code /kg} answer Graph Store Protocol reads; {@code /$/ping}
+ * answers health checks. No route accepts an update or an upload.
+ */
+public final class KgServer {
+    /** The dataset's path on the server. */
+    public static final String DATASET_PATH = "/kg";
+    /** The port used when none is given. */
+    public static final int DEFAULT_PORT = 3030;
+
+    private final FusekiServer fuseki;
+
+    private KgServer(FusekiServer fuseki) { this.fuseki = fuseki; }
+
+    /** A builder. */
+    public static Builder create() { return new Builder(); }
+
+    /** Starts the server; returns this. */
+    public KgServer start() { fuseki.start(); return this; }
+    /** Stops the server. */
+    public void stop() { fuseki.stop(); }
+    /** Waits until the server stops. */
+    public void join() { fuseki.join(); }
+    /** The port the server listens on (the actual one when built with port 0). */
+    public int port() { return fuseki.getHttpPort(); }
+    /** The server's base URL, ending in "/". */
+    public String baseUrl() { return "http://localhost:" + port() + "/"; }
+    /** The SPARQL endpoint. */
+    public String sparqlUrl() { return "http://localhost:" + port() + DATASET_PATH + "/sparql"; }
+
+    /** Builds a {@link KgServer}. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private DatasetGraph dataset;
+        private Duration timeout = Duration.ofSeconds(30);
+        private boolean loopback = false;
+
+        private Builder() {}
+
+        /** The HTTP port; 0 picks a free one. */
+        public Builder port(int port) { this.port = port; return this; }
+        /** The dataset to serve; it is copied, so later changes to it are not served. */
+        public Builder dataset(DatasetGraph dsg) { this.dataset = dsg; return this; }
+        /** The time after which a query is cancelled. */
+        public Builder queryTimeout(Duration timeout) { this.timeout = timeout; return this; }
+        /** Listen on the loopback interface only. */
+        public Builder loopback(boolean loopback) { this.loopback = loopback; return this; }
+
+        /** Builds the server, not yet started. */
+        public KgServer build() {
+            Objects.requireNonNull(dataset, "dataset");
+            DatasetGraph served = ServedDataset.copy(dataset);
+            served.getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            DataService service = DataService.newBuilder(served)
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.Query, "sparql")
+                    .addEndpoint(Operation.Query, "query")
+                    .addEndpoint(Operation.GSP_R)
+                    .addEndpoint(Operation.GSP_R, "get")
+                    .build();
+            FusekiServer fuseki = FusekiServer.create()
+                    .port(port)
+                    .loopback(loopback)
+                    .enablePing(true)
+                    .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
+                    .addFilter("/*", new CorsFilter())
+                    .add(DATASET_PATH, service)
+                    .build();
+            return new KgServer(fuseki);
+        }
+
+    }
+}

@@ -1,0 +1,76 @@
+package org.w3id.talibanrelations.sources;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+
+/**
+ * A source document: its text exactly as stored, pinned by SHA-256, and where it was declared.
+ * Offsets are Unicode code points from 0, as the W3C Web Annotation model counts them.
+ */
+public final class SourceDocument {
+    private final Node iri;
+    private final String slug;
+    private final String fileName;
+    private final String storedAt;
+    private final String text;
+    private final String sha256;
+    private final boolean bmpOnly;
+
+    SourceDocument(Node iri, String slug, String fileName, String storedAt, String text, String sha256) {
+        this.iri = iri;
+        this.slug = slug;
+        this.fileName = fileName;
+        this.storedAt = storedAt;
+        this.text = text;
+        this.sha256 = sha256;
+        this.bmpOnly = text.codePoints().allMatch(Character::isBmpCodePoint);
+    }
+
+    /** The source's IRI. */
+    public Node iri() { return iri; }
+    /** The slug of its IRI. */
+    public String slug() { return slug; }
+    /** Its original file name. */
+    public String fileName() { return fileName; }
+    /** Its path in the repository. */
+    public String storedAt() { return storedAt; }
+    /** Its text. */
+    public String text() { return text; }
+    /** The SHA-256 of its bytes, lowercase hex. */
+    public String sha256() { return sha256; }
+    /** Its length in code points. */
+    public int length() { return toCodePoint(text.length()); }
+
+    /** Converts a UTF-16 index of the text to a code point offset. */
+    public int toCodePoint(int charIndex) {
+        return bmpOnly ? charIndex : text.codePointCount(0, charIndex);
+    }
+
+    /** Converts a code point offset to a UTF-16 index of the text. */
+    public int toCharIndex(int codePoint) {
+        return bmpOnly ? codePoint : text.offsetByCodePoints(0, codePoint);
+    }
+
+    /** The text between two code point offsets, or null if they are out of range. */
+    public String slice(int cpStart, int cpEnd) {
+        if (cpStart < 0 || cpEnd < cpStart || cpEnd > length()) return null;
+        return text.substring(toCharIndex(cpStart), toCharIndex(cpEnd));
+    }
+
+    /** The UTF-16 indexes at which a string occurs, in order. */
+    public List<Integer> occurrences(String quote) {
+        List<Integer> at = new ArrayList<>();
+        if (quote.isEmpty()) return at;
+        for (int i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) at.add(i);
+        return at;
+    }
+
+    /** The 1-based line of a UTF-16 index. */
+    public long lineOf(int charIndex) {
+        long line = 1;
+        for (int i = 0; i < charIndex; i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+}

@@ -1,0 +1,142 @@
+package org.w3id.talibanrelations.validate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
+
+/**
+ * The gate between a build and its publication: the SHACL shapes in {@code shapes/}, the
+ * evidence check (every quote found at its offsets in the hash-pinned text) and the QC rules
+ * {@code shapes/qc/*-violation.rq}, where any row is a violation. Every problem names the file
+ * and line of the record to fix.
+ *
+ * <pre>
+ *   List&lt;Problem&gt; problems = KgValidator.validate(build);
+ * </pre>
+ */
+public final class KgValidator {
+    private KgValidator() {}
+
+    /** All problems of a build: its own, then the checks on its result (run only if it built). */
+    public static List<Problem> validate(KgBuild build) {
+        List<Problem> problems = new ArrayList<>(build.problems());
+        if (!problems.isEmpty()) return problems;
+        Layout layout = build.layout();
+        DatasetGraph dsg = build.dataset();
+        Graph union = unionCopy(dsg);
+        problems.addAll(shacl(layout, union, build));
+        problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
+        problems.addAll(qc(layout, dsg, union, build));
+        return problems;
+    }
+
+    /** A plain in-memory copy of the union of all graphs: what the endpoint's default graph shows. */
+    static Graph unionCopy(DatasetGraph dsg) {
+        Graph g = GraphFactory.createGraphMem();
+        dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
+        return g;
+    }
+
+    /** Reads every shapes file under {@code shapes/} (not the QC folder) into one shapes graph. */
+    public static Graph shapesGraph(Layout layout) {
+        Graph g = GraphFactory.createGraphMem();
+        for (Path p : Layout.files(layout.shapes(), ".ttl")) RDFParser.source(p).parse(g);
+        return g;
+    }
+
+    private static List<Problem> shacl(Layout layout, Graph data, KgBuild build) {
+        List<Problem> out = new ArrayList<>();
+        Graph shapesGraph;
+        try {
+            shapesGraph = shapesGraph(layout);
+        } catch (RiotException e) {
+            out.add(Problem.inFile("shapes/", "cannot parse shapes: " + e.getMessage()));
+            return out;
+        }
+        ValidationReport report = ShaclValidator.get().validate(Shapes.parse(shapesGraph), data);
+        for (ReportEntry e : report.getEntries()) {
+            String path = e.resultPath() == null ? "" : " (" + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(Namespaces.prefixMapping())) + ")";
+            String value = e.value() == null ? "" : " value " + FmtUtils.stringForNode(e.value(), Namespaces.prefixMapping());
+            out.add(at(build.declaredAt(e.focusNode()), "shapes",
+                    name(e.focusNode()) + ": " + e.message() + path + value));
+        }
+        return out;
+    }
+
+    private static List<Problem> qc(Layout layout, DatasetGraph dsg, Graph union, KgBuild build) {
+        List<Problem> out = new ArrayList<>();
+        for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
+            String shown = layout.show(p);
+            Query q;
+            try {
+                q = QueryFactory.create(Files.readString(p), Ids.BASE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (QueryParseException e) {
+                out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
+                continue;
+            }
+            try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(dsg))) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution row = rs.next();
+                    StringBuilder sb = new StringBuilder();
+                    Node entity = null;
+                    for (String v : rs.getResultVars()) {
+                        RDFNode n = row.get(v);
+                        if (n == null) continue;
+                        if (v.equals("entity")) entity = n.asNode();
+                        sb.append(sb.length() == 0 ? "" : ", ").append(v).append('=')
+                          .append(FmtUtils.stringForNode(n.asNode(), Namespaces.prefixMapping()));
+                    }
+                    String located = entity == null ? null : build.declaredAt(entity);
+                    out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A problem at a {@code file:line} location, or in a fallback file when the location is unknown. */
+    static Problem at(String fileLine, String fallback, String message) {
+        if (fileLine == null) return Problem.inFile(fallback, message);
+        int i = fileLine.lastIndexOf(':');
+        try {
+            return new Problem(fileLine.substring(0, i), Long.parseLong(fileLine.substring(i + 1)), message);
+        } catch (RuntimeException e) {
+            return Problem.inFile(fileLine, message);
+        }
+    }
+
+    static String name(Node n) {
+        return FmtUtils.stringForNode(n, Namespaces.prefixMapping());
+    }
+
+}

@@ -1,0 +1,92 @@
+package org.w3id.talibanrelations.vocabulary;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The project's ontology, {@code tir:}: one constant per term the code uses.
+ * Definitions of every term are in {@code ontology/taliban-relations.ttl}.
+ */
+public final class TIR {
+    private TIR() {}
+
+    /** The ontology IRI. */
+    public static final String ONTOLOGY = "https://w3id.org/taliban-relations/ontology";
+    /** The namespace of ontology terms. */
+    public static final String NS = ONTOLOGY + "#";
+
+    private static Node t(String local) { return NodeFactory.createURI(NS + local); }
+
+    /** Class of all facts: one atomic claim of one source. */
+    public static final Node Fact = t("Fact");
+    /** Class of actors. */
+    public static final Node Actor = t("Actor");
+    /** Class of states. */
+    public static final Node State = t("State");
+    /** Class of actors the source leaves unidentified. */
+    public static final Node UnknownActor = t("UnknownActor");
+    /** Class of people. */
+    public static final Node Person = t("Person");
+    /** Class of places. */
+    public static final Node Place = t("Place");
+    /** Class of posts. */
+    public static final Node Role = t("Role");
+    /** Class of source documents. */
+    public static final Node SourceDocument = t("SourceDocument");
+    /** Class of evidence annotations. */
+    public static final Node Evidence = t("Evidence");
+    /** Class of certainty levels. */
+    public static final Node Certainty = t("Certainty");
+    /** Class of post holdings. */
+    public static final Node PostHolding = t("PostHolding");
+
+    /** The agent role. */
+    public static final Node agent = t("agent");
+    /** The counterpart role. */
+    public static final Node counterpart = t("counterpart");
+    /** The certainty of a fact. */
+    public static final Node certainty = t("certainty");
+    /** Fact to its evidence annotation. */
+    public static final Node evidence = t("evidence");
+    /** Shortcut: the fact's instant or the beginning of its interval. */
+    public static final Node date = t("date");
+    /** Shortcut: the end of the fact's interval. */
+    public static final Node endDate = t("endDate");
+    /** Position of an instant as xsd:dateTime. */
+    public static final Node inDateTime = t("inDateTime");
+    /** Precision of an instant: time:unitYear, unitMonth or unitDay. */
+    public static final Node datePrecision = t("datePrecision");
+    /** The date as the text writes it. */
+    public static final Node dateText = t("dateText");
+    /** The date was resolved from context. */
+    public static final Node dateInferred = t("dateInferred");
+    /** Why a value was inferred. */
+    public static final Node inferenceNote = t("inferenceNote");
+    /** The source gives no date for the fact. */
+    public static final Node undated = t("undated");
+    /** The date as of which the source speaks. */
+    public static final Node asOf = t("asOf");
+    /** Precision of tir:asOf. */
+    public static final Node asOfPrecision = t("asOfPrecision");
+    /** The words giving the as-of date. */
+    public static final Node asOfText = t("asOfText");
+    /** The as-of date is inferred. */
+    public static final Node asOfInferred = t("asOfInferred");
+    /** SHA-256 pin of a source's bytes. */
+    public static final Node sha256 = t("sha256");
+    /** Code points in a source text. */
+    public static final Node characterCount = t("characterCount");
+    /** Repository path of a source's text. */
+    public static final Node storedAt = t("storedAt");
+    /** File and line of the curated record. */
+    public static final Node curatedAt = t("curatedAt");
+    /** On a relation class: the direct property derived from its individuals. */
+    public static final Node directProperty = t("directProperty");
+    /** ISO 3166-1 alpha-3 code of a state. */
+    public static final Node isoAlpha3 = t("isoAlpha3");
+
+    /** Certainty: asserted by the source. */
+    public static final Node stated = t("stated");
+    /** Certainty: attributed to a report. */
+    public static final Node reported = t("reported");
+}
