@@ -8,6 +8,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.talibanrelations.ServedDataset;
 
 /**
  * The read-only SPARQL endpoint: an embedded Fuseki serving the published dataset at

@@ -27,6 +27,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -53,7 +54,7 @@ public final class KgValidator {
         Graph union = unionCopy(dsg);
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
-        problems.addAll(qc(layout, dsg, union, build));
+        problems.addAll(qc(layout, ServedDataset.copy(dsg), build));
         return problems;
     }
 
@@ -90,7 +91,7 @@ public final class KgValidator {
         return out;
     }
 
-    private static List<Problem> qc(Layout layout, DatasetGraph dsg, Graph union, KgBuild build) {
+    private static List<Problem> qc(Layout layout, DatasetGraph dsg, KgBuild build) {
         List<Problem> out = new ArrayList<>();
         for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
             String shown = layout.show(p);
@@ -103,6 +104,7 @@ public final class KgValidator {
                 out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
                 continue;
             }
+            dsg.begin(org.apache.jena.query.TxnType.READ);
             try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(dsg))) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
@@ -119,6 +121,8 @@ public final class KgValidator {
                     String located = entity == null ? null : build.declaredAt(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
+            } finally {
+                dsg.end();
             }
         }
         return out;

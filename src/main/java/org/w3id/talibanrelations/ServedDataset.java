@@ -1,4 +1,4 @@
-package org.w3id.talibanrelations.serve;
+package org.w3id.talibanrelations;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
