@@ -36,7 +36,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class KgBuild {
     private final Layout layout;
-    private final DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+    private final DatasetGraph dataset = DatasetGraphFactory.create();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, String> declaredAt = new HashMap<>();
     private final Map<Node, String> facts = new LinkedHashMap<>();

@@ -37,15 +37,12 @@ final class QueryCommand implements Callable<Integer> {
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         var dataset = ServedDataset.of(build.dataset());
-        dataset.begin(org.apache.jena.query.ReadWrite.READ);
         try (QueryExecution qe = QueryExecution.create(query, dataset)) {
             if (query.isSelectType()) ResultSetFormatter.out(System.out, qe.execSelect(), query.getPrologue());
             else if (query.isAskType()) System.out.println(qe.execAsk() ? "yes" : "no");
             else if (query.isConstructType()) RDFDataMgr.write(System.out, qe.execConstruct(), RDFFormat.TURTLE_PRETTY);
             else if (query.isDescribeType()) RDFDataMgr.write(System.out, qe.execDescribe(), RDFFormat.TURTLE_PRETTY);
             else { System.err.println("Unsupported query type"); return 2; }
-        } finally {
-            dataset.end();
         }
         return 0;
     }

@@ -54,7 +54,7 @@ public final class KgValidator {
         Graph union = unionCopy(dsg);
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
-        problems.addAll(qc(layout, ServedDataset.copy(dsg), build));
+        problems.addAll(qc(layout, ServedDataset.view(dsg), build));
         return problems;
     }
 
@@ -104,7 +104,6 @@ public final class KgValidator {
                 out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
                 continue;
             }
-            dsg.begin(org.apache.jena.query.TxnType.READ);
             try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(dsg))) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
@@ -121,8 +120,6 @@ public final class KgValidator {
                     String located = entity == null ? null : build.declaredAt(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
-            } finally {
-                dsg.end();
             }
         }
         return out;

@@ -1,0 +1,187 @@
+package org.w3id.talibanrelations.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3id.talibanrelations.TestProjects;
+
+/** The endpoint over real HTTP: routes, formats, read-only, CORS. Port 0; always stopped. */
+class ServerTest {
+    private static KgServer server;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private static final String FACTS = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> "
+            + "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f tir:evidence ?e }";
+    private static final String CONSTRUCT = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> "
+            + "CONSTRUCT { ?a tir:formallyRecognizes ?b } WHERE { ?a tir:formallyRecognizes ?b }";
+
+    @BeforeAll
+    static void start() {
+        server = KgServer.create().port(0).dataset(TestProjects.realBuild().dataset()).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+        if (accept != null) b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String q(String query) {
+        return "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    private static long count(byte[] json) {
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json), ResultSetLang.RS_JSON);
+        return rs.next().getLiteral("n").getLong();
+    }
+
+    @ParameterizedTest(name = "GET /{0}")
+    @MethodSource("queryRoutes")
+    void everyQueryRouteAnswersAndSeesTheUnionOfAllGraphs(String route) throws Exception {
+        var r = get(route + "?" + q(FACTS), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), route);
+        assertEquals(TestProjects.realBuild().facts().size(), count(r.body()), "a query without GRAPH sees every fact");
+    }
+
+    static Stream<String> queryRoutes() { return Stream.of("kg/sparql", "kg/query", "kg"); }
+
+    @Test
+    void postFormAndPostQueryBody() throws Exception {
+        var form = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(q(FACTS))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, form.statusCode());
+        assertTrue(count(form.body()) > 0);
+        var direct = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FACTS)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, direct.statusCode());
+    }
+
+    @ParameterizedTest(name = "SELECT as {0}")
+    @MethodSource("selectFormats")
+    void selectResultFormats(String accept, Lang lang) throws Exception {
+        var r = get("kg/sparql?" + q(FACTS), accept);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(accept), r.headers().toString());
+        ResultSetRewindable rs = ResultSetFactory.copyResults(ResultSetMgr.read(new ByteArrayInputStream(r.body()), lang));
+        assertEquals(1, rs.size());
+    }
+
+    static Stream<Arguments> selectFormats() {
+        return Stream.of(Arguments.of("application/sparql-results+json", ResultSetLang.RS_JSON),
+                Arguments.of("application/sparql-results+xml", ResultSetLang.RS_XML),
+                Arguments.of("text/csv", ResultSetLang.RS_CSV),
+                Arguments.of("text/tab-separated-values", ResultSetLang.RS_TSV));
+    }
+
+    @Test
+    void askAnswersTrue() throws Exception {
+        var r = get("kg/sparql?" + q("ASK { ?s ?p ?o }"), "application/sparql-results+json");
+        assertEquals(200, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("true"));
+    }
+
+    @ParameterizedTest(name = "CONSTRUCT as {0}")
+    @MethodSource("graphFormats")
+    void constructResultFormats(String accept, Lang lang) throws Exception {
+        var r = get("kg/sparql?" + q(CONSTRUCT), accept);
+        assertEquals(200, r.statusCode());
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(lang).parse(g);
+        assertFalse(g.isEmpty(), "Russia's recognition is derived and served in " + accept);
+    }
+
+    static Stream<Arguments> graphFormats() {
+        return Stream.of(Arguments.of("text/turtle", Lang.TURTLE), Arguments.of("application/ld+json", Lang.JSONLD),
+                Arguments.of("application/n-triples", Lang.NTRIPLES), Arguments.of("application/rdf+xml", Lang.RDFXML));
+    }
+
+    @Test
+    void graphStoreReadsANamedGraph() throws Exception {
+        var r = get("kg/get?graph=" + URLEncoder.encode("https://w3id.org/taliban-relations/id/graph/ontology", StandardCharsets.UTF_8), "text/turtle");
+        assertEquals(200, r.statusCode());
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.TURTLE).parse(g);
+        assertTrue(g.size() > 100);
+    }
+
+    @Test
+    void noRouteAcceptsAWrite() throws Exception {
+        String update = "update=" + URLEncoder.encode("INSERT DATA { <urn:x> <urn:y> <urn:z> }", StandardCharsets.UTF_8);
+        for (String route : new String[] { "kg", "kg/sparql", "kg/query", "kg/update", "kg/get", "kg/data" }) {
+            var post = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+            assertClientError(post.statusCode(), "POST update to /" + route);
+            var sparqlUpdate = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route))
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:x> <urn:y> <urn:z> }")).build(), HttpResponse.BodyHandlers.ofString());
+            assertClientError(sparqlUpdate.statusCode(), "POST application/sparql-update to /" + route);
+            var put = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route + "?default"))
+                    .header("Content-Type", "text/turtle")
+                    .PUT(HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> .")).build(), HttpResponse.BodyHandlers.ofString());
+            assertClientError(put.statusCode(), "PUT /" + route);
+            var delete = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route + "?default")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertClientError(delete.statusCode(), "DELETE /" + route);
+        }
+        var after = get("kg/sparql?" + q("ASK { <urn:x> ?p ?o }"), "application/sparql-results+json");
+        assertTrue(new String(after.body(), StandardCharsets.UTF_8).contains("false"), "nothing was written");
+    }
+
+    private static void assertClientError(int status, String what) {
+        assertTrue(status >= 400 && status < 500, what + " answered " + status);
+    }
+
+    @Test
+    void corsAllowsAnyOriginWithoutCredentials() throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?" + q("ASK {}")))
+                .header("Origin", "https://example.org").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertNull(r.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+        var pre = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Origin", "https://example.org").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(pre.statusCode() == 204 || pre.statusCode() == 200);
+        assertEquals("*", pre.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertNull(pre.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+    }
+
+    @Test
+    void pingAnswers() throws Exception {
+        assertEquals(200, get("$/ping", null).statusCode());
+    }
+}
