@@ -94,7 +94,10 @@ public final class CuratedFile {
 
     private void parse(String text) {
         ErrorHandler eh = new ErrorHandler() {
-            @Override public void warning(String message, long line, long col) { }
+            // Warnings (an ill-formed typed literal, a suspicious IRI) are problems too: inputs must be clean.
+            @Override public void warning(String message, long line, long col) {
+                problems.add(new Problem(shown, line, "Turtle warning at column " + col + ": " + message));
+            }
             @Override public void error(String message, long line, long col) {
                 problems.add(new Problem(shown, line, "Turtle error at column " + col + ": " + message));
             }
