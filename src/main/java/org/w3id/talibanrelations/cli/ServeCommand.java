@@ -37,7 +37,8 @@ final class ServeCommand implements Callable<Integer> {
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         KgServer server = KgServer.create().port(port).dataset(build.dataset())
-                .queryTimeout(Duration.ofSeconds(timeout)).loopback(localhost).build().start();
+                .queryTimeout(Duration.ofSeconds(timeout)).loopback(localhost)
+                .stats(build.facts().size(), build.sources().size()).build().start();
         long triples = build.dataset().stream().count();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
                 build.facts().size(), build.sources().size(), triples, (System.nanoTime() - t0) / 1_000_000);

@@ -56,6 +56,7 @@ public final class KgServer {
         private DatasetGraph dataset;
         private Duration timeout = Duration.ofSeconds(30);
         private boolean loopback = false;
+        private long facts, sources;
 
         private Builder() {}
 
@@ -65,6 +66,8 @@ public final class KgServer {
         public Builder dataset(DatasetGraph dsg) { this.dataset = dsg; return this; }
         /** The time after which a query is cancelled. */
         public Builder queryTimeout(Duration timeout) { this.timeout = timeout; return this; }
+        /** The figures the landing page shows. */
+        public Builder stats(long facts, long sources) { this.facts = facts; this.sources = sources; return this; }
         /** Listen on the loopback interface only. */
         public Builder loopback(boolean loopback) { this.loopback = loopback; return this; }
 
@@ -86,7 +89,9 @@ public final class KgServer {
                     .enablePing(true)
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
                     .addFilter("/*", new CorsFilter())
+                    .addFilter("/*", new ReadOnlyFilter())
                     .add(DATASET_PATH, service)
+                    .addServlet("", new LandingPage(facts, sources, dataset.stream().count()))
                     .build();
             return new KgServer(fuseki);
         }

@@ -137,8 +137,13 @@ class ServerTest {
         assertTrue(g.size() > 100);
     }
 
+    /** Three rounds on one kept-alive client: a refused request must not leave its connection broken. */
     @Test
     void noRouteAcceptsAWrite() throws Exception {
+        for (int round = 0; round < 3; round++) writeBattery();
+    }
+
+    private void writeBattery() throws Exception {
         String update = "update=" + URLEncoder.encode("INSERT DATA { <urn:x> <urn:y> <urn:z> }", StandardCharsets.UTF_8);
         for (String route : new String[] { "kg", "kg/sparql", "kg/query", "kg/update", "kg/get", "kg/data" }) {
             var post = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route))
@@ -156,6 +161,10 @@ class ServerTest {
             var delete = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route + "?default")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertClientError(delete.statusCode(), "DELETE /" + route);
+            var patch = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route))
+                    .header("Content-Type", "text/turtle")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> .")).build(), HttpResponse.BodyHandlers.ofString());
+            assertClientError(patch.statusCode(), "PATCH /" + route);
         }
         var after = get("kg/sparql?" + q("ASK { <urn:x> ?p ?o }"), "application/sparql-results+json");
         assertTrue(new String(after.body(), StandardCharsets.UTF_8).contains("false"), "nothing was written");
@@ -183,5 +192,13 @@ class ServerTest {
     @Test
     void pingAnswers() throws Exception {
         assertEquals(200, get("$/ping", null).statusCode());
+    }
+
+    @Test
+    void rootDescribesTheServiceAndUnknownRoutesAre404() throws Exception {
+        var root = get("", "text/html");
+        assertEquals(200, root.statusCode());
+        assertTrue(new String(root.body(), StandardCharsets.UTF_8).contains("/kg/sparql"));
+        assertEquals(404, get("no/such/route", null).statusCode());
     }
 }
