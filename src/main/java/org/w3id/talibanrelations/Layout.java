@@ -30,6 +30,10 @@ public record Layout(Path root) {
     public Path shapes() { return root.resolve("shapes"); }
     /** Folder of QC rules ({@code *-violation.rq}). */
     public Path qcRules() { return root.resolve("shapes/qc"); }
+    /** Folder of derivation rules: one subfolder per derived graph, SPARQL CONSTRUCT files in each. */
+    public Path rules() { return root.resolve("queries/rules"); }
+    /** Folder of curators' explanations of conflicts. */
+    public Path conflictNotes() { return root.resolve("data/conflicts"); }
     /** Folder of competency questions. */
     public Path queries() { return root.resolve("queries"); }
 

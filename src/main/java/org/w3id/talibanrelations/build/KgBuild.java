@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -90,6 +91,32 @@ public final class KgBuild {
         for (CuratedFile f : actorFiles) checkReferences(f);
         for (CuratedFile f : factFiles) checkReferences(f);
         derive();
+        if (!problems.isEmpty()) return;
+        Rules.run(layout, dataset, problems, declaredAt);
+        conflictNotes();
+    }
+
+    /**
+     * Curators' explanations of conflicts: added to the conflicts graph, never removing a side.
+     * Each must name a conflict a rule found, or it explains nothing.
+     */
+    private void conflictNotes() {
+        Graph conflicts = dataset.getGraph(NodeFactory.createURI(Ids.GRAPH + "conflicts"));
+        for (Path p : Layout.files(layout.conflictNotes(), ".ttl")) {
+            CuratedFile f = CuratedFile.read(layout, p);
+            problems.addAll(f.problems());
+            if (!f.ok()) continue;
+            noBlankNodes(f);
+            f.graph().find().forEachRemaining(t -> {
+                if (!t.getPredicate().equals(TIR.explanation)) {
+                    problems.add(f.at(t, "a conflict note gives only tir:explanation"));
+                } else if (!conflicts.contains(t.getSubject(), RDF.type.asNode(), Node.ANY)) {
+                    problems.add(f.at(t, "no rule found a conflict " + t.getSubject() + " (its facts changed?): update or remove the note"));
+                } else {
+                    conflicts.add(t);
+                }
+            });
+        }
     }
 
     private void noBlankNodes(CuratedFile f) {

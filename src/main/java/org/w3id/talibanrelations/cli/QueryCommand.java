@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -23,7 +24,8 @@ import org.w3id.talibanrelations.vocabulary.Ids;
             "Builds and validates the graph, runs a SPARQL query file against it (default graph =",
             "union of all graphs, as on the endpoint) and prints the result: a table for SELECT,",
             "yes/no for ASK, Turtle for CONSTRUCT and DESCRIBE.",
-            "Example: query queries/cq01-formal-recognitions.rq"
+            "Example: query queries/cq01-formal-recognitions.rq",
+            "Exit status: 0 answered, 1 the graph did not validate, 2 the query is not valid SPARQL."
         })
 final class QueryCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
@@ -33,7 +35,16 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Query query = QueryFactory.create(Files.readString(file), Ids.BASE);
+        Query query;
+        try {
+            query = QueryFactory.create(Files.readString(file), Ids.BASE);
+        } catch (QueryParseException e) {
+            System.err.println(file + ":" + e.getLine() + ": " + e.getMessage());
+            return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println(file + ": no such file");
+            return 2;
+        }
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         var dataset = ServedDataset.of(build.dataset());

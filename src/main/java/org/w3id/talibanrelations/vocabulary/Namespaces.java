@@ -20,6 +20,8 @@ public final class Namespaces {
             .setNsPrefix("place", Ids.PLACE)
             .setNsPrefix("role", Ids.ROLE)
             .setNsPrefix("graph", Ids.GRAPH)
+            .setNsPrefix("conflict", Ids.ID + "conflict/")
+            .setNsPrefix("step", Ids.ID + "step/")
             .setNsPrefix("prov", Std.PROV)
             .setNsPrefix("oa", Std.OA)
             .setNsPrefix("time", Std.TIME)

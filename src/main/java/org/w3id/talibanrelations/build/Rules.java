@@ -1,0 +1,86 @@
+package org.w3id.talibanrelations.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.vocabulary.Ids;
+
+/**
+ * Runs the derivation rules: every {@code queries/rules/NAME/*.rq} is a SPARQL CONSTRUCT over the
+ * facts (as the endpoint sees them), and its triples go into the graph {@code id/graph/NAME}.
+ * Conflicts ({@code conflicts/}) and stance timelines ({@code timelines/}) are made this way, so that
+ * a reader can see, and change, exactly how each is found.
+ */
+final class Rules {
+    private Rules() {}
+
+    /**
+     * @param declaredAt receives, for each subject a rule creates, the rule's path (line 1), so
+     *                   that problems found later on derived resources point at the rule
+     */
+    static void run(Layout layout, DatasetGraph dataset, List<Problem> problems, Map<Node, String> declaredAt) {
+        Path dir = layout.rules();
+        if (!Files.isDirectory(dir)) return;
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(dir)) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DatasetGraph facts = ServedDataset.view(dataset);
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            if (!Ids.isSlug(name)) {
+                problems.add(Problem.inFile(layout.show(folder), "a rules folder is named after its graph: lowercase, hyphenated"));
+                continue;
+            }
+            Graph target = dataset.getGraph(NodeFactory.createURI(Ids.GRAPH + name));
+            for (Path rule : Layout.files(folder, ".rq")) {
+                String shown = layout.show(rule);
+                Query q;
+                try {
+                    q = QueryFactory.create(Files.readString(rule), Ids.BASE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (QueryParseException e) {
+                    problems.add(new Problem(shown, e.getLine(), "rule does not parse: " + e.getMessage()));
+                    continue;
+                }
+                if (!q.isConstructType()) {
+                    problems.add(new Problem(shown, 1, "a rule is a SPARQL CONSTRUCT query"));
+                    continue;
+                }
+                Model result;
+                try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(facts))) {
+                    result = qe.execConstruct();
+                }
+                Graph g = result.getGraph();
+                if (g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext()) {
+                    problems.add(new Problem(shown, 1, "the rule makes blank nodes: mint IRIs (see the other rules)"));
+                    continue;
+                }
+                g.find().forEachRemaining(t -> {
+                    target.add(t);
+                    declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
+                });
+            }
+        }
+    }
+}
