@@ -30,10 +30,11 @@ public final class TestProjects {
         return real;
     }
 
-    /** A copy of the fixture project (real ontology and shapes, fixture data) in a new folder, with overlays applied in order. */
+    /** A copy of the fixture project (real ontology, shapes and rules; fixture data) in a new folder, with overlays applied in order. */
     public static Layout fixture(Path tmp, Path... overlays) {
         copyTree(REAL.root().resolve("ontology"), tmp.resolve("ontology"));
         copyTree(REAL.root().resolve("shapes"), tmp.resolve("shapes"));
+        copyTree(REAL.rules(), tmp.resolve("queries/rules"));
         copyTree(REAL.root().resolve("src/test/resources/fixture"), tmp);
         for (Path o : overlays) copyTree(o, tmp);
         return new Layout(tmp);
