@@ -62,6 +62,8 @@ public final class CuratedFile {
             return f;
         }
         f.parse(text);
+        if (f.ok() && f.graph().isEmpty())
+            f.problems.add(new Problem(f.shown, 1, "no records: the file holds only comments or prefixes (delete it, or add records)"));
         return f;
     }
 
@@ -106,7 +108,10 @@ public final class CuratedFile {
                 throw new RiotException(message);
             }
         };
-        ParserProfile base = RiotLib.createParserProfile(RiotLib.factoryRDF(), eh, true);
+        // Relative IRIs resolve against the project's identifier base, never the working directory,
+        // so the output does not depend on where the build runs and reference checks see them.
+        ParserProfile base = RiotLib.createParserProfile(RiotLib.factoryRDF(), eh,
+                org.apache.jena.irix.IRIxResolver.create().base(org.w3id.talibanrelations.vocabulary.Ids.ID).build(), true);
         ParserProfile tracking = new ParserProfileWrapper(base) {
             @Override
             public Triple createTriple(Node s, Node p, Node o, long line, long col) {

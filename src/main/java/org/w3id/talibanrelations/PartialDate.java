@@ -26,6 +26,8 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         int y = Integer.parseInt(m.group(1));
         int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        if ((m.group(2) != null && mo == 0) || (m.group(3) != null && d == 0))
+            throw new IllegalArgumentException("no such date: \"" + s + "\"");
         try {
             LocalDate.of(y, mo == 0 ? 1 : mo, d == 0 ? 1 : d);
         } catch (DateTimeException e) {

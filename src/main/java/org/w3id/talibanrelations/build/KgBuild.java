@@ -60,11 +60,12 @@ public final class KgBuild {
         ontology = new Ontology(onto.graph());
         noBlankNodes(onto);
         dataset.addGraph(Ids.GRAPH_ONTOLOGY, onto.graph());
+        onto.graph().find().forEachRemaining(t -> declaredAt.putIfAbsent(t.getSubject(), onto.shown() + ":" + onto.line(t.getSubject())));
 
         sources = SourceCatalog.load(layout);
         problems.addAll(sources.problems());
         dataset.addGraph(Ids.GRAPH_SOURCES, sources.descriptions());
-        for (var doc : sources.documents()) declaredAt.put(doc.iri(), layout.show(layout.sourceCatalog()));
+        for (var doc : sources.documents()) declaredAt.put(doc.iri(), sources.declaredAt(doc.iri()));
 
         Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
         List<CuratedFile> actorFiles = new ArrayList<>();

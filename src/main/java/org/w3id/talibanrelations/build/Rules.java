@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.vocabulary.TIR;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -80,6 +83,10 @@ final class Rules {
                     target.add(t);
                     declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
                 });
+                // Every resource the rule typed records which file made it.
+                Node by = NodeFactory.createLiteralString(shown);
+                g.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()
+                 .forEach(s -> target.add(s, TIR.detectedBy, by));
             }
         }
     }

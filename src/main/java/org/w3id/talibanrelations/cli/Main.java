@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
             "Run from the project root, or give --root."
         },
         subcommands = { ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
-                        CommandLine.HelpCommand.class })
+                        CommandLine.HelpCommand.class },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = { "0:done", "1:the graph did not validate (problems listed as FILE:LINE: message)",
+                         "2:usage error, or a query that is not valid SPARQL", "3:an error reading or writing files" })
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,7 +31,11 @@ public final class Main implements Runnable {
 
     /** The configured command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    cl.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    return 3;
+                });
     }
 
     @Override

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.serve.KgServer;
+import org.w3id.talibanrelations.serve.Limits;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
@@ -17,6 +18,7 @@ import org.w3id.talibanrelations.serve.KgServer;
             "  /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST)",
             "  /kg/get, /kg                 Graph Store Protocol, read only",
             "  /$/ping                      health",
+            "  /$/metrics                   metrics (Prometheus text format)",
             "Stop with Ctrl-C."
         })
 final class ServeCommand implements Callable<Integer> {
@@ -31,13 +33,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")
     boolean localhost;
 
+    @Option(names = "--max-query-chars", paramLabel = "N", defaultValue = "100000", description = "Longest query accepted, in characters (default: ${DEFAULT-VALUE}); longer: 413, or 414 in a URL.")
+    int maxQueryChars;
+
+    @Option(names = "--max-nesting", paramLabel = "N", defaultValue = "64", description = "Deepest nesting of (), {} and [] in a query (default: ${DEFAULT-VALUE}); deeper: 400.")
+    int maxNesting;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000", description = "Most rows of a SELECT, or triples of a CONSTRUCT/DESCRIBE (default: ${DEFAULT-VALUE}); more: 422.")
+    long maxRows;
+
+    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}); larger: 413.")
+    long maxBodyBytes;
+
+    @Option(names = "--max-response-bytes", paramLabel = "N", defaultValue = "268435456", description = "Largest response, which is buffered before it is sent (default: ${DEFAULT-VALUE}); larger: 422.")
+    long maxResponseBytes;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10", description = "On SIGTERM, how long to let requests in flight finish (default: ${DEFAULT-VALUE}).")
+    long shutdownGrace;
+
+    @Option(names = "--allow-service", paramLabel = "URL", description = "A SPARQL endpoint that queries may call with SERVICE (repeatable). Without it, every SERVICE clause is refused (403).")
+    java.util.List<String> allowService = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
+        Limits limits = new Limits(Duration.ofSeconds(timeout), maxQueryChars, maxNesting, maxRows,
+                maxBodyBytes, maxResponseBytes, allowService);
         KgServer server = KgServer.create().port(port).dataset(build.dataset())
-                .queryTimeout(Duration.ofSeconds(timeout)).loopback(localhost)
+                .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
                 .stats(build.facts().size(), build.sources().size()).build().start();
         long triples = build.dataset().stream().count();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
@@ -45,7 +70,15 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
         System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
         System.out.println("  health:          " + server.baseUrl() + "$/ping");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: finishing requests in flight (at most " + shutdownGrace + " s).");
+            try {
+                server.stop();
+                System.out.println("Stopped.");
+            } catch (RuntimeException e) {
+                System.out.println("Stopped after the grace period; requests still running were cut.");
+            }
+        }, "shutdown"));
         server.join();
         return 0;
     }

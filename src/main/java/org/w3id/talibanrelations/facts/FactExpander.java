@@ -128,6 +128,10 @@ public final class FactExpander {
             problems.add(file.at(dates.get(0), "fact " + slug + ": a dated fact needs tir:dateText, the date as the text writes it (or cur:dateInferred, when the text leaves it implicit)"));
             ok = false;
         }
+        if (g.find(fact, Cur.asOf, Node.ANY).toList().size() > 1) {
+            problems.add(file.at(fact, "fact " + slug + ": several cur:asOf; a fact speaks as of one date"));
+            ok = false;
+        }
         // Quotes.
         List<Quote> quotes = new ArrayList<>();
         List<Triple> quoteTriples = new ArrayList<>(g.find(fact, Cur.quote, Node.ANY).toList());
@@ -140,6 +144,11 @@ public final class FactExpander {
             for (Triple t : quoteTriples) locate(file, slug, doc, t, t.getObject(), 0, quotes);
             for (Triple t : evidenceTriples) {
                 Node b = t.getObject();
+                for (Triple extra : g.find(b, Node.ANY, Node.ANY).toList())
+                    if (!extra.getPredicate().equals(Cur.quote) && !extra.getPredicate().equals(Cur.occurrence)) {
+                        problems.add(file.at(extra, "fact " + slug + ": cur:evidence takes only cur:quote and cur:occurrence, not " + extra.getPredicate()));
+                        ok = false;
+                    }
                 List<Triple> q = g.find(b, Cur.quote, Node.ANY).toList();
                 List<Triple> occ = g.find(b, Cur.occurrence, Node.ANY).toList();
                 if (q.size() != 1) { problems.add(file.at(t, "fact " + slug + ": cur:evidence needs exactly one cur:quote")); ok = false; continue; }
@@ -165,6 +174,8 @@ public final class FactExpander {
         String inferred = literal(g, fact, Cur.dateInferred);
         if (date.isUnknown()) {
             pub.add(fact, TIR.undated, TRUE);
+            // Words that date the fact only partly ("On 23 September", no year) stay on the fact.
+            for (Triple t : dateTexts) pub.add(fact, TIR.dateText, t.getObject());
         } else {
             Node time = Ids.part(fact, "time");
             pub.add(fact, Std.time_hasTime, time);

@@ -54,9 +54,10 @@ public final class KgServer {
     public static final class Builder {
         private int port = DEFAULT_PORT;
         private DatasetGraph dataset;
-        private Duration timeout = Duration.ofSeconds(30);
+        private Limits limits = Limits.DEFAULT;
         private boolean loopback = false;
         private long facts, sources;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
 
         private Builder() {}
 
@@ -65,7 +66,11 @@ public final class KgServer {
         /** The dataset to serve; it is copied, so later changes to it are not served. */
         public Builder dataset(DatasetGraph dsg) { this.dataset = dsg; return this; }
         /** The time after which a query is cancelled. */
-        public Builder queryTimeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder queryTimeout(Duration timeout) { this.limits = limits.withQueryTimeout(timeout); return this; }
+        /** All limits at once (timeout, sizes, rows, SERVICE allow-list). */
+        public Builder limits(Limits limits) { this.limits = limits; return this; }
+        /** How long stop() waits for requests in flight to finish. */
+        public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
         /** The figures the landing page shows. */
         public Builder stats(long facts, long sources) { this.facts = facts; this.sources = sources; return this; }
         /** Listen on the loopback interface only. */
@@ -75,7 +80,7 @@ public final class KgServer {
         public KgServer build() {
             Objects.requireNonNull(dataset, "dataset");
             DatasetGraph served = ServedDataset.copy(dataset);
-            served.getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            served.getContext().set(ARQ.queryTimeout, Long.toString(limits.queryTimeout().toMillis()));
             DataService service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.Query, "sparql")
@@ -84,15 +89,25 @@ public final class KgServer {
                     .addEndpoint(Operation.GSP_R, "get")
                     .build();
             FusekiServer fuseki = FusekiServer.create()
+                    .registerOperation(Operation.Query, new GuardedQueryService(limits))
                     .port(port)
                     .loopback(loopback)
                     .enablePing(true)
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
+                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits))
+                    .enableMetrics(true)
                     .add(DATASET_PATH, service)
                     .addServlet("", new LandingPage(facts, sources, dataset.stream().count()))
                     .build();
+            // Graceful stop: on SIGTERM (the shutdown hook calls stop()), refuse new requests and let
+            // the ones in flight finish, for at most the grace period.
+            org.eclipse.jetty.server.Server jetty = fuseki.getJettyServer();
+            org.eclipse.jetty.server.handler.GracefulHandler graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
+            graceful.setHandler(jetty.getHandler());
+            jetty.setHandler(graceful);
+            jetty.setStopTimeout(shutdownGrace.toMillis());
             return new KgServer(fuseki);
         }
 

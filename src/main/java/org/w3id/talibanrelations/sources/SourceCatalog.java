@@ -39,6 +39,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class SourceCatalog {
     private final Map<Node, SourceDocument> byIri = new LinkedHashMap<>();
+    private final Map<Node, String> declaredAt = new LinkedHashMap<>();
     private final Map<Node, AsOf> asOf = new LinkedHashMap<>();
     private final Graph descriptions = GraphFactory.createGraphMem();
     private final List<Problem> problems = new ArrayList<>();
@@ -61,7 +62,10 @@ public final class SourceCatalog {
         if (!f.ok()) return c;
         Graph g = f.graph();
         List<String> declaredFiles = new ArrayList<>();
-        for (Node s : g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList()) {
+        List<Node> declared = new ArrayList<>(g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList());
+        declared.sort(java.util.Comparator.comparing(Node::toString));
+        for (Node s : declared) {
+            c.declaredAt.put(s, f.shown() + ":" + f.line(s));
             c.loadOne(layout, f, s, declaredFiles);
         }
         for (Path p : Layout.files(layout.sources(), ".txt")) {
@@ -164,7 +168,9 @@ public final class SourceCatalog {
 
     /** The document with this IRI, or null. */
     public SourceDocument byIri(Node iri) { return byIri.get(iri); }
-    /** All documents, in catalogue order. */
+    /** Where a source is declared ({@code file:line}), or null. */
+    public String declaredAt(Node source) { return declaredAt.get(source); }
+    /** All documents, in IRI order. */
     public Iterable<SourceDocument> documents() { return byIri.values(); }
     /** How many documents were loaded. */
     public int size() { return byIri.size(); }

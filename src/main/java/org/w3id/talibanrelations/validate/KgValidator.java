@@ -50,22 +50,15 @@ public final class KgValidator {
         List<Problem> problems = new ArrayList<>(build.problems());
         if (!problems.isEmpty()) return problems;
         Layout layout = build.layout();
-        DatasetGraph dsg = build.dataset();
-        Graph union = unionCopy(dsg);
+        DatasetGraph view = ServedDataset.view(build.dataset());
+        Graph union = view.getDefaultGraph();
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
-        problems.addAll(qc(layout, ServedDataset.view(dsg), build));
+        problems.addAll(qc(layout, view, build));
         return problems;
     }
 
-    /** A plain in-memory copy of the union of all graphs: what the endpoint's default graph shows. */
-    static Graph unionCopy(DatasetGraph dsg) {
-        Graph g = GraphFactory.createGraphMem();
-        dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
-        return g;
-    }
-
-    /** Reads every shapes file under {@code shapes/} (not the QC folder) into one shapes graph. */
+    /** Reads every Turtle file under {@code shapes/} into one shapes graph. */
     public static Graph shapesGraph(Layout layout) {
         Graph g = GraphFactory.createGraphMem();
         for (Path p : Layout.files(layout.shapes(), ".ttl")) RDFParser.source(p).parse(g);
@@ -129,9 +122,10 @@ public final class KgValidator {
     static Problem at(String fileLine, String fallback, String message) {
         if (fileLine == null) return Problem.inFile(fallback, message);
         int i = fileLine.lastIndexOf(':');
+        if (i < 0) return Problem.inFile(fileLine, message);
         try {
             return new Problem(fileLine.substring(0, i), Long.parseLong(fileLine.substring(i + 1)), message);
-        } catch (RuntimeException e) {
+        } catch (NumberFormatException e) {
             return Problem.inFile(fileLine, message);
         }
     }

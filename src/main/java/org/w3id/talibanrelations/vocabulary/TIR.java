@@ -82,6 +82,8 @@ public final class TIR {
     public static final Node curatedAt = t("curatedAt");
     /** On a relation class: the direct property derived from its individuals. */
     public static final Node directProperty = t("directProperty");
+    /** The rule file that derived a resource. */
+    public static final Node detectedBy = t("detectedBy");
     /** A curator's explanation of a conflict. */
     public static final Node explanation = t("explanation");
     /** ISO 3166-1 alpha-3 code of a state. */

@@ -21,13 +21,24 @@ class CliTest {
 
     private record Run(int exit, String out, String err) {}
 
-    private static Run run(String... args) {
+    /** Runs the command line, capturing what it prints through picocli and through System.out/err. */
+    private static synchronized Run run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        java.io.ByteArrayOutputStream sysOut = new java.io.ByteArrayOutputStream(), sysErr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldOut = System.out, oldErr = System.err;
+        System.setOut(new java.io.PrintStream(sysOut, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(sysErr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int exit = cl.execute(args);
+            return new Run(exit, out + sysOut.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err + sysErr.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
     }
 
     @ParameterizedTest
@@ -65,12 +76,54 @@ class CliTest {
     }
 
     @Test
-    void validateExitsOneOnAProblemAndWritesNothing(@TempDir Path tmp) throws Exception {
-        Path project = Files.createDirectory(tmp.resolve("p"));
-        TestProjects.fixture(project, Path.of("src/test/resources/broken/unknown-actor"));
-        Files.delete(project.resolve("expect.properties"));
+    void aFailedBuildExitsOneAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path project = broken(tmp);
         Path out = tmp.resolve("out");
         assertEquals(1, run("build", "--root", project.toString(), "--out", out.toString()).exit());
         assertTrue(Files.notExists(out.resolve("kg.trig")), "a failed build publishes nothing");
+    }
+
+    private static Path broken(Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("broken"));
+        TestProjects.fixture(project, Path.of("src/test/resources/broken/unknown-actor"));
+        Files.delete(project.resolve("expect.properties"));
+        return project;
+    }
+
+    @Test
+    void validateReportsFileAndLineAndExitsOne(@TempDir Path tmp) throws Exception {
+        Path good = Files.createDirectory(tmp.resolve("good"));
+        TestProjects.fixture(good);
+        Run ok = run("validate", "--root", good.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("Valid: no problems."), ok.out());
+        Run bad = run("validate", "--root", broken(tmp).toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.out().contains("data/facts/fixture-source/bad.ttl:9: unknown actor actor/atlantis"), bad.out());
+    }
+
+    @Test
+    void queryPrintsATableAndRefusesInvalidSparql(@TempDir Path tmp) throws Exception {
+        Path good = Files.createDirectory(tmp.resolve("good"));
+        TestProjects.fixture(good);
+        Path q = tmp.resolve("q.rq");
+        Files.writeString(q, "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> SELECT ?a WHERE { ?a tir:formallyRecognizes ?b }");
+        Run r = run("query", "--root", good.toString(), q.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("id/actor/russia"), r.out());
+        Files.writeString(q, "SELECT * WHERE { ?s ?p }");
+        Run bad = run("query", "--root", good.toString(), q.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains(q + ":1:"), bad.err());
+    }
+
+    @Test
+    void anIoErrorExitsThree(@TempDir Path tmp) throws Exception {
+        Path good = Files.createDirectory(tmp.resolve("good"));
+        TestProjects.fixture(good);
+        Path notADir = Files.writeString(tmp.resolve("file"), "x");
+        Run r = run("build", "--root", good.toString(), "--out", notADir.toString());
+        assertEquals(3, r.exit());
+        assertTrue(r.err().startsWith("error: "), r.err());
     }
 }

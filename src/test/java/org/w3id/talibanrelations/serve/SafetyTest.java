@@ -1,0 +1,177 @@
+package org.w3id.talibanrelations.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.talibanrelations.TestProjects;
+
+/**
+ * The endpoint as the open internet probes it: bad input gets a clear 4xx (never a 5xx, a stack
+ * trace or a hang), runaway queries are cut with a clear status and never a 200 with a cut-off
+ * body, and SERVICE goes only where the allow-list says. Two servers on port 0, always stopped.
+ */
+class SafetyTest {
+    private static KgServer server, other;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String TIR = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> ";
+
+    @BeforeAll
+    static void start() {
+        var dsg = TestProjects.realBuild().dataset();
+        other = KgServer.create().port(0).loopback(true).dataset(dsg).build().start();
+        Limits limits = Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(2)).withMaxResultRows(1000)
+                .withMaxQueryChars(10_000).withMaxNesting(20).withMaxBodyBytes(64 * 1024)
+                .withServiceAllowList(List.of(other.sparqlUrl()));
+        server = KgServer.create().port(0).loopback(true).dataset(dsg).limits(limits).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+        if (other != null) other.stop();
+    }
+
+    private record Res(int status, String body) {}
+
+    private static Res post(String form) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/sparql-results+json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Res(r.statusCode(), r.body());
+    }
+
+    private static Res query(String q) throws Exception {
+        return post("query=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    /** A GET with the request line sent as is: java.net.URI refuses the malformed ones we test. */
+    private static Res getRaw(String pathAndQuery) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("GET /" + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyAt = response.indexOf("\r\n\r\n");
+            return new Res(status, bodyAt < 0 ? "" : response.substring(bodyAt + 4));
+        }
+    }
+
+    private static void assertClear4xx(Res r, int status, String message) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.body().contains(message), "message \"" + message + "\" in: " + r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void malformedSparqlIs400() throws Exception {
+        assertClear4xx(query("SELEKT * WHERE { ?s ?p ?o }"), 400, "Parse error");
+    }
+
+    @Test
+    void oversizedQueryIs413() throws Exception {
+        assertClear4xx(query("SELECT * WHERE { ?s ?p \"" + "x".repeat(20_000) + "\" }"), 413, "Query longer than 10000 characters");
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        assertClear4xx(post("query=" + "x".repeat(100_000)), 413, "Request body larger than 65536 bytes");
+    }
+
+    @Test
+    void deeplyNestedQueryIs400BeforeParsing() throws Exception {
+        assertClear4xx(query("SELECT * WHERE " + "{".repeat(3000) + " ?s ?p ?o " + "}".repeat(3000)), 400, "nested 3000 levels deep");
+        assertClear4xx(query("SELECT * WHERE { FILTER(" + "(".repeat(3000) + "1" + ")".repeat(3000) + ") }"), 400, "levels deep");
+    }
+
+    @Test
+    void invalidPercentEncodingAndUtf8Are400() throws Exception {
+        assertClear4xx(getRaw("kg/sparql?query=SELECT%ZZ"), 400, "Invalid percent-encoding");
+        assertClear4xx(getRaw("kg/sparql?query=ASK%7B%7D%FF%FE"), 400, "Invalid percent-encoding or UTF-8");
+        assertClear4xx(post("query=%%%"), 400, "Invalid percent-encoding or UTF-8 in the form body");
+    }
+
+    @Test
+    void absurdAcceptHeadersAreNot5xx() throws Exception {
+        for (String accept : new String[] { "x/y;q=abc,".repeat(300), ";;;,,,*/*;q=9", "text/html", "image/png", "*/*;q=0" }) {
+            var r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query=ASK%7B%7D")).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() < 500, accept + " gave " + r.statusCode());
+        }
+    }
+
+    @Test
+    void pathTraversalAndUnknownRoutesAre4xx() throws Exception {
+        for (String path : new String[] { "kg/../../etc/passwd", "kg/%2e%2e/%2e%2e/etc/passwd", "..%2f..%2fetc%2fpasswd",
+                "$/../kg/sparql", "nope", "kg/nope", "$/nope", "kg/sparql/../../x" }) {
+            Res r = getRaw(path);
+            assertTrue(r.status() >= 400 && r.status() < 500, path + " gave " + r.status());
+            assertFalse(r.body().contains("root:"), path);
+        }
+    }
+
+    @Test
+    void unsupportedMethodsAre405() throws Exception {
+        for (String method : new String[] { "PUT", "DELETE", "PATCH", "PROPFIND", "TRACE" }) {
+            var r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl())).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), method);
+        }
+    }
+
+    @Test
+    void resultOverTheRowLimitIs422WithNoPartialBody() throws Exception {
+        Res r = query("SELECT * WHERE { ?a ?b ?c } ");
+        assertClear4xx(r, 422, "Result too large: more than 1000");
+        assertFalse(r.body().contains("\"bindings\""), "no partial result");
+        Res c = query("CONSTRUCT { ?a ?b ?c } WHERE { ?a ?b ?c }");
+        assertClear4xx(c, 422, "Result too large");
+    }
+
+    @Test
+    void runawayQueryIsCutWith503AndNoPartialBody() throws Exception {
+        long t0 = System.nanoTime();
+        // A streaming SELECT whose first row never comes: the head of the result is written, then the
+        // timeout fires. Stock Fuseki answers 200 with cut-off JSON here.
+        Res r = query("SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . FILTER(?a != ?d && STR(?c) = CONCAT(STR(?f), \"no such suffix\")) }");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(503, r.status(), r.body());
+        assertTrue(r.body().contains("timed out"), r.body());
+        assertFalse(r.body().contains("\"bindings\""), "no partial result");
+        assertTrue(ms < 15_000, "cut near the 2 s limit, took " + ms + " ms");
+        assertEquals(200, query("ASK { ?s ?p ?o }").status(), "still answering");
+    }
+
+    @Test
+    void serviceIsRefusedUnlessAllowListed() throws Exception {
+        Res loopback = query("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }");
+        assertClear4xx(loopback, 403, "is not allowed on this server");
+        assertClear4xx(query("SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }"), 403, "variable endpoint");
+        Res allowed = query(TIR + "SELECT ?iso WHERE { SERVICE <" + other.sparqlUrl() + "> { "
+                + "<https://w3id.org/taliban-relations/id/actor/russia> tir:isoAlpha3 ?iso } }");
+        assertEquals(200, allowed.status(), allowed.body());
+        assertTrue(allowed.body().contains("\"RUS\""), allowed.body());
+    }
+
+    @Test
+    void healthAndMetricsAnswer() throws Exception {
+        assertEquals(200, getRaw("$/ping").status());
+        Res m = getRaw("$/metrics");
+        assertEquals(200, m.status());
+        assertTrue(m.body().contains("# TYPE"), "Prometheus text format");
+    }
+}

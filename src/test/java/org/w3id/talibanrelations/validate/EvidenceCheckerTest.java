@@ -1,0 +1,75 @@
+package org.w3id.talibanrelations.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Std;
+
+/**
+ * The evidence check re-reads the stored texts and does not trust the build: a published graph whose
+ * offsets, prefix or suffix no longer fit the text, or whose source changed, is refused, with the
+ * fact's file and line.
+ */
+class EvidenceCheckerTest {
+
+    private static Graph published(Layout layout) {
+        KgBuild build = KgBuild.run(layout);
+        assertEquals(List.of(), KgValidator.validate(build));
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        ServedDataset.view(build.dataset()).getDefaultGraph().find().forEachRemaining(g::add);
+        return g;
+    }
+
+    private static void replace(Graph g, Node s, Node p, Node o) {
+        g.find(s, p, Node.ANY).toList().forEach(g::delete);
+        g.add(Triple.create(s, p, o));
+    }
+
+    @Test
+    void intactEvidencePasses(@TempDir Path dir) {
+        Layout layout = TestProjects.fixture(dir);
+        assertEquals(List.of(), EvidenceChecker.check(layout, published(layout), n -> null));
+    }
+
+    @Test
+    void shiftedOffsetsPrefixSuffixAndChangedTextAreRefused(@TempDir Path dir) throws Exception {
+        Layout layout = TestProjects.fixture(dir);
+        Graph g = published(layout);
+        Node fact = NodeFactory.createURI(Ids.FACT + "fixture-russia-recognizes-iea");
+        String where = "data/facts/fixture-source/good.ttl:8";
+        replace(g, Ids.part(fact, "position-1"), Std.oa_start, NodeFactory.createLiteralDT("21", XSDDatatype.XSDnonNegativeInteger));
+        replace(g, Ids.part(fact, "quote-1"), Std.oa_prefix, NodeFactory.createLiteralString("not what precedes"));
+        List<Problem> problems = EvidenceChecker.check(layout, g, n -> where);
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("data/facts/fixture-source/good.ttl") && p.line() == 8
+                && p.message().contains("the source text at 21–98 is not the quote")), problems.toString());
+
+        Graph g2 = published(TestProjects.fixture(Files.createDirectory(dir.resolve("again"))));
+        replace(g2, Ids.part(fact, "quote-1"), Std.oa_prefix, NodeFactory.createLiteralString("not what precedes"));
+        replace(g2, Ids.part(fact, "quote-1"), Std.oa_suffix, NodeFactory.createLiteralString("nor what follows"));
+        List<Problem> p2 = EvidenceChecker.check(new Layout(dir.resolve("again")), g2, n -> where);
+        assertTrue(p2.stream().anyMatch(p -> p.message().contains("oa:prefix does not precede")), p2.toString());
+        assertTrue(p2.stream().anyMatch(p -> p.message().contains("oa:suffix does not follow")), p2.toString());
+
+        Path text = dir.resolve("again/data/sources/fixture.txt");
+        Files.writeString(text, Files.readString(text).replace("July", "June"));
+        List<Problem> p3 = EvidenceChecker.check(new Layout(dir.resolve("again")), g2, n -> where);
+        assertTrue(p3.stream().anyMatch(p -> p.file().equals("data/sources/fixture.txt") && p.message().contains("do not match tir:sha256")), p3.toString());
+    }
+}
