@@ -13,8 +13,11 @@ import org.w3id.talibanrelations.publish.Publisher;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {
             "Builds the graph from data/, validates it, and writes the published dataset:",
-            "  DIR/kg.trig       every named graph (ontology, sources, actors, facts per source, derived)",
+            "  DIR/kg.trig       every named graph (ontology, sources, actors, facts per source, derived,",
+            "                    conflicts, timelines)",
             "  DIR/ontology.ttl  the ontology alone",
+            "  DIR/kg-flat.ttl   the ontology and all the data in one graph, no named graphs",
+            "                    (Turtle, for Protégé and other OWL tools)",
             "Nothing is written if any check fails; files are replaced atomically.",
             "Exit status: 0 published, 1 validation failed."
         })
@@ -29,7 +32,8 @@ final class BuildCommand implements Callable<Integer> {
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         Publisher.publish(build.dataset(), out);
-        System.out.println("Wrote " + out.resolve(Publisher.DATASET) + " and " + out.resolve(Publisher.ONTOLOGY)
+        System.out.println("Wrote " + out.resolve(Publisher.DATASET) + ", " + out.resolve(Publisher.ONTOLOGY)
+                + " and " + out.resolve(Publisher.FLAT)
                 + " (" + build.dataset().stream().count() + " quads).");
         return 0;
     }

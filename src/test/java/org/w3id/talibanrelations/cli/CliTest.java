@@ -73,6 +73,9 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.size(out.resolve("kg.trig")) > 0);
         assertTrue(Files.readString(out.resolve("ontology.ttl")).contains("owl:Ontology"));
+        String flat = Files.readString(out.resolve("kg-flat.ttl"));
+        assertTrue(flat.contains("owl:Ontology") && flat.contains("tir:agent"), "kg-flat.ttl holds the ontology and the facts");
+        assertTrue(run("build", "--help").out().contains("kg-flat.ttl"), "build --help names kg-flat.ttl");
     }
 
     @Test
