@@ -6,26 +6,15 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDB2;
 
 /**
- * The dataset as the endpoint serves it: an in-memory TDB2 copy whose default graph is the
- * union of the named graphs, so that a query without GRAPH sees everything. (The transactional
- * in-memory dataset has no such switch.) Tests and the {@code query} command use the same, so
- * that they answer exactly what the endpoint answers.
+ * The dataset as the endpoint serves it: the named graphs as built, and a default graph that holds
+ * the union of them, so that a query without GRAPH, and a Graph Store read of the default graph,
+ * see everything. The server, the {@code query} command, the QC rules and the tests all use it, so
+ * they answer alike. (The stored form, {@code serve.PersistentStore}, keeps the same shape in TDB2.)
  */
 public final class ServedDataset {
     private ServedDataset() {}
-
-    /** A union-default copy of a dataset. */
-    public static DatasetGraph copy(DatasetGraph source) {
-        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
-        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-        Txn.executeWrite(tdb, () -> Txn.executeRead(source, () -> source.find().forEachRemaining(tdb::add)));
-        return tdb;
-    }
 
     /**
      * A light in-memory view with the same answers, for in-process queries (QC rules, the

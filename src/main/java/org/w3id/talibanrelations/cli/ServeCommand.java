@@ -7,14 +7,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.serve.PersistentStore;
+import org.w3id.talibanrelations.vocabulary.TIR;
 import org.w3id.talibanrelations.serve.KgServer;
 import org.w3id.talibanrelations.serve.Limits;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Builds and validates the graph from data/, then serves it read-only over SPARQL",
-            "(embedded Apache Jena Fuseki, in memory). Endpoints:",
+            "(embedded Apache Jena Fuseki; in memory, or on disk with --store). Endpoints:",
             "  /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST)",
             "  /kg/get, /kg                 Graph Store Protocol, read only",
             "  /$/ping                      health",
@@ -54,32 +63,67 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-service", paramLabel = "URL", description = "A SPARQL endpoint that queries may call with SERVICE (repeatable). Without it, every SERVICE clause is refused (403).")
     java.util.List<String> allowService = new java.util.ArrayList<>();
 
+    @Option(names = "--store", paramLabel = "DIR", description = {
+            "Keep the dataset on disk in TDB2 under DIR. It is rebuilt only when the inputs change (their",
+            "SHA-256 names it); a build that fails or is killed never replaces the previous dataset."})
+    Path store;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        KgBuild build = project.buildValidated(System.err);
-        if (build == null) return 1;
+        DatasetGraph served;
+        if (store == null) {
+            KgBuild build = project.buildValidated(System.err);
+            if (build == null) return 1;
+            served = ServedDataset.view(build.dataset());
+        } else {
+            PersistentStore ps = PersistentStore.at(store, project.layout());
+            if (ps.isCurrent()) {
+                System.out.println("Inputs unchanged (" + ps.inputsHash() + "): serving the stored dataset in " + store + ".");
+                served = ps.open();
+            } else {
+                KgBuild build = project.buildValidated(System.err);
+                if (build == null) {
+                    if (!ps.hasPrevious()) return 1;
+                    System.err.println("WARNING: serving the previous stored dataset; the new inputs did not validate.");
+                    served = ps.openPrevious();
+                } else {
+                    System.out.println("Storing the new build (" + ps.inputsHash() + ") in " + store + ".");
+                    served = ps.replace(build.dataset());
+                }
+            }
+        }
         Limits limits = new Limits(Duration.ofSeconds(timeout), maxQueryChars, maxNesting, maxRows,
                 maxBodyBytes, maxResponseBytes, allowService);
-        KgServer server = KgServer.create().port(port).dataset(build.dataset())
+        long[] counts = Txn.calculateRead(served, () -> counts(served));
+        KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(build.facts().size(), build.sources().size()).build().start();
-        long triples = build.dataset().stream().count();
+                .stats(counts[0], counts[1]).build().start();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
-                build.facts().size(), build.sources().size(), triples, (System.nanoTime() - t0) / 1_000_000);
+                counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
         System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
         System.out.println("  health:          " + server.baseUrl() + "$/ping");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests in flight (at most " + shutdownGrace + " s).");
+            System.out.flush();
             try {
                 server.stop();
                 System.out.println("Stopped.");
             } catch (RuntimeException e) {
                 System.out.println("Stopped after the grace period; requests still running were cut.");
             }
+            System.out.flush(); // the JVM halts right after its shutdown hooks
         }, "shutdown"));
         server.join();
         return 0;
+    }
+
+    /** Facts, sources and triples of a served dataset (its default graph holds every triple). */
+    private static long[] counts(DatasetGraph dsg) {
+        var g = dsg.getDefaultGraph();
+        long facts = g.find(Node.ANY, TIR.curatedAt, Node.ANY).toList().size();
+        long sources = g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).toList().size();
+        return new long[] { facts, sources, g.size() };
     }
 }

@@ -63,8 +63,10 @@ public final class KgServer {
 
         /** The HTTP port; 0 picks a free one. */
         public Builder port(int port) { this.port = port; return this; }
-        /** The dataset to serve; it is copied, so later changes to it are not served. */
-        public Builder dataset(DatasetGraph dsg) { this.dataset = dsg; return this; }
+        /** The built dataset to serve, as a view whose default graph is the union of its graphs. */
+        public Builder dataset(DatasetGraph dsg) { this.dataset = ServedDataset.view(dsg); return this; }
+        /** A dataset already in served form (its default graph holds the union), served as it is. */
+        public Builder servedDataset(DatasetGraph dsg) { this.dataset = dsg; return this; }
         /** The time after which a query is cancelled. */
         public Builder queryTimeout(Duration timeout) { this.limits = limits.withQueryTimeout(timeout); return this; }
         /** All limits at once (timeout, sizes, rows, SERVICE allow-list). */
@@ -76,10 +78,14 @@ public final class KgServer {
         /** Listen on the loopback interface only. */
         public Builder loopback(boolean loopback) { this.loopback = loopback; return this; }
 
+        private static long triples(DatasetGraph dsg) {
+            return org.apache.jena.system.Txn.calculateRead(dsg, () -> dsg.getDefaultGraph().size());
+        }
+
         /** Builds the server, not yet started. */
         public KgServer build() {
             Objects.requireNonNull(dataset, "dataset");
-            DatasetGraph served = ServedDataset.copy(dataset);
+            DatasetGraph served = dataset;
             served.getContext().set(ARQ.queryTimeout, Long.toString(limits.queryTimeout().toMillis()));
             DataService service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
@@ -99,7 +105,7 @@ public final class KgServer {
                     .addFilter(DATASET_PATH + "/*", new RequestGuard(limits))
                     .enableMetrics(true)
                     .add(DATASET_PATH, service)
-                    .addServlet("", new LandingPage(facts, sources, dataset.stream().count()))
+                    .addServlet("", new LandingPage(facts, sources, triples(dataset)))
                     .build();
             // Graceful stop: on SIGTERM (the shutdown hook calls stop()), refuse new requests and let
             // the ones in flight finish, for at most the grace period.

@@ -129,6 +129,16 @@ class ServerTest {
     }
 
     @Test
+    void graphStoreDefaultGraphIsTheUnion() throws Exception {
+        var r = get("kg/get?default", "application/n-triples");
+        assertEquals(200, r.statusCode());
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.NTRIPLES).parse(g);
+        assertEquals(TestProjects.realBuild().dataset().stream().map(q -> q.asTriple()).distinct().count(), g.size(),
+                "GET ?default returns every triple of every graph, as a query without GRAPH sees");
+    }
+
+    @Test
     void graphStoreReadsANamedGraph() throws Exception {
         var r = get("kg/get?graph=" + URLEncoder.encode("https://w3id.org/taliban-relations/id/graph/ontology", StandardCharsets.UTF_8), "text/turtle");
         assertEquals(200, r.statusCode());
