@@ -97,7 +97,12 @@ class ServerProcessIT {
         CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(
                 s.endpoint() + "?query=" + URLEncoder.encode(slow, StandardCharsets.UTF_8))).header("Accept", "text/csv").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(150);
+        // SIGTERM once the server has begun executing the query (it logs it), so that it is in flight.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String l; System.nanoTime() < until; ) {
+            l = s.lines().poll(1, TimeUnit.SECONDS);
+            if (l != null && l.contains("Query = SELECT (COUNT(*)")) break;
+        }
         s.process().destroy(); // SIGTERM
         long termAt = System.nanoTime();
         // The server stops taking new requests at once...
