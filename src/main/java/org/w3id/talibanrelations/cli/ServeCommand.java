@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free port).")
     int port;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Query time limit in seconds (default: ${DEFAULT-VALUE}); a query cut at the limit gets 422.")
     long timeout;
 
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")

@@ -7,7 +7,7 @@ import java.util.List;
  * What the public endpoint accepts and returns, at most. Every limit is configurable on the
  * command line; the defaults suit a public endpoint on a small machine.
  *
- * @param queryTimeout    a query is cancelled after this long (503, with a message)
+ * @param queryTimeout    a query is cancelled after this long (422, with a message)
  * @param maxQueryChars   longest query text, in characters (413, or 414 in a URL)
  * @param maxNesting      deepest nesting of braces, parentheses and brackets in a query (400)
  * @param maxResultRows   most rows of a SELECT, or triples of a CONSTRUCT/DESCRIBE (422 beyond)

@@ -40,8 +40,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * limit is refused (413, or 414 in a URL), and so is one nested deeper than the limit (400, before
  * the parser can overflow its stack).</li>
  * <li>Response: buffered in full, up to a bound, so that an error found while results are being
- * written (a timeout, the row limit) reaches the client as an error status with a message, never as
- * a 200 with a cut-off body.</li>
+ * written (the time limit, the row limit) reaches the client as an error status with a message, never
+ * as a 200 with a cut-off body. A query over a limit of this server gets 422, a client error with the
+ * limit named, so that clients do not retry it as they would a 5xx.</li>
  * </ul>
  */
 final class RequestGuard implements Filter {
@@ -323,7 +324,8 @@ final class RequestGuard implements Filter {
             return switch (sc) {
                 case GuardedQueryService.TOO_LARGE -> "Result too large: more than " + limits.maxResultRows()
                         + " rows or triples (this server's limit). Add a LIMIT, or narrow the query.";
-                case 503 -> "Query timed out after " + limits.queryTimeout().toSeconds() + " s (this server's limit). Narrow the query.";
+                case 503 -> "Query exceeded this server's time limit (" + limits.queryTimeout().toSeconds()
+                        + " s) and was cancelled. Narrow the query, or add a LIMIT.";
                 default -> "The query failed while its results were being written; no partial result is sent.";
             };
         }
@@ -340,11 +342,17 @@ final class RequestGuard implements Filter {
             if (failedMidResponse) {
                 Object cause = request.getAttribute(GuardedQueryService.FAILURE);
                 int sc = cause instanceof Integer i ? i : status;
-                refuse(target, sc, defaultMessage(sc));
+                refuse(target, sc == 503 ? GuardedQueryService.TOO_LARGE : sc, defaultMessage(sc));
                 return;
             }
             if (overflowed) {
                 refuse(target, GuardedQueryService.TOO_LARGE, "Response larger than " + max + " bytes (this server's limit). Add a LIMIT, or narrow the query.");
+                return;
+            }
+            if (status == 503) {
+                // Inside this filter a 503 can only be Fuseki's timeout: the query exceeded this server's
+                // limit, which is the client's to change, so a 4xx that clients will not blindly retry.
+                refuse(target, GuardedQueryService.TOO_LARGE, defaultMessage(503));
                 return;
             }
             if (error) {

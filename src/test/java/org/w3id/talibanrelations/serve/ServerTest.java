@@ -155,7 +155,7 @@ class ServerTest {
 
     private void writeBattery() throws Exception {
         String update = "update=" + URLEncoder.encode("INSERT DATA { <urn:x> <urn:y> <urn:z> }", StandardCharsets.UTF_8);
-        for (String route : new String[] { "kg", "kg/sparql", "kg/query", "kg/update", "kg/get", "kg/data" }) {
+        for (String route : new String[] { "", "kg", "kg/sparql", "kg/query", "kg/update", "kg/get", "kg/data", "kg/upload", "$/ping", "$/metrics", "$/datasets", "$/server" }) {
             var post = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + route))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
