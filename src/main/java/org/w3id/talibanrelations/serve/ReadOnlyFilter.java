@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses, on every route, any method a read-only server has no use for (PUT, DELETE, PATCH and
- * the rest) with 405 and an {@code Allow} header, before any handler sees it. Request bodies are
+ * the rest, and POST outside the dataset's query routes) with 405 and an {@code Allow} header,
+ * before any handler sees it. Request bodies are
  * read to the end (up to a bound) even when refused: a server that answers without reading the body
  * leaves bytes on a kept-alive connection, and Jetty then closes the connection under the client's
  * next request, which fails with no response at all.
@@ -30,7 +31,11 @@ final class ReadOnlyFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (ALLOWED.contains(request.getMethod())) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        // POST carries queries, so only the dataset's query routes take it.
+        boolean allowed = ALLOWED.contains(request.getMethod())
+                && (!"POST".equals(request.getMethod()) || path.equals(KgServer.DATASET_PATH) || path.startsWith(KgServer.DATASET_PATH + "/"));
+        if (allowed) {
             try {
                 chain.doFilter(req, res);
             } finally {
