@@ -95,6 +95,7 @@ public final class KgBuild {
         if (!problems.isEmpty()) return;
         Rules.run(layout, dataset, problems, declaredAt);
         conflictNotes();
+        dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), org.w3id.talibanrelations.publish.VoidDescription.of(dataset));
     }
 
     /**

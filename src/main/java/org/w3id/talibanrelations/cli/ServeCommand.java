@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         long[] counts = Txn.calculateRead(served, () -> counts(served));
         KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(counts[0], counts[1]).build().start();
+                .stats(counts[0], counts[1]).root(project.layout().root()).build().start();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
                 counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());

@@ -58,6 +58,7 @@ public final class KgServer {
         private boolean loopback = false;
         private long facts, sources;
         private Duration shutdownGrace = Duration.ofSeconds(10);
+        private java.nio.file.Path root;
 
         private Builder() {}
 
@@ -71,6 +72,8 @@ public final class KgServer {
         public Builder queryTimeout(Duration timeout) { this.limits = limits.withQueryTimeout(timeout); return this; }
         /** All limits at once (timeout, sizes, rows, SERVICE allow-list). */
         public Builder limits(Limits limits) { this.limits = limits; return this; }
+        /** The project root, for source texts (quotes in context), shapes and example queries; optional. */
+        public Builder root(java.nio.file.Path root) { this.root = root; return this; }
         /** How long stop() waits for requests in flight to finish. */
         public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
         /** The figures the landing page shows. */
@@ -93,8 +96,9 @@ public final class KgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
                     .addEndpoint(Operation.GSP_R, "get")
+                    .addEndpoint(Operation.Shacl, "shacl")
                     .build();
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder builder = FusekiServer.create()
                     .registerOperation(Operation.Query, new GuardedQueryService(limits))
                     .port(port)
                     .loopback(loopback)
@@ -102,11 +106,18 @@ public final class KgServer {
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
-                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits))
+                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served)))
                     .enableMetrics(true)
                     .add(DATASET_PATH, service)
                     .addServlet("", new LandingPage(facts, sources, triples(dataset)))
-                    .build();
+                    .addServlet("/query", new QueryPage(root))
+                    ;
+            LinkedDataServlet ld = new LinkedDataServlet(served, root);
+            for (String spec : new String[] { "/id/*", "/doc/*", "/ontology", "/ontology/*", "/ontology.ttl", "/ontology.rdf",
+                    "/ontology.html", "/ontology.jsonld", "/ontology.nt", "/.well-known/void", "/context.jsonld", "/dumps/*",
+                    "/shapes/*", "/dataset", "/dataset/*" })
+                builder.addServlet(spec, ld);
+            FusekiServer fuseki = builder.build();
             // Graceful stop: on SIGTERM (the shutdown hook calls stop()), refuse new requests and let
             // the ones in flight finish, for at most the grace period.
             org.eclipse.jetty.server.Server jetty = fuseki.getJettyServer();

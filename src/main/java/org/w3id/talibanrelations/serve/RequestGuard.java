@@ -47,8 +47,13 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 final class RequestGuard implements Filter {
     private final Limits limits;
+    private final String serviceDescription;
 
-    RequestGuard(Limits limits) { this.limits = limits; }
+    /** @param serviceDescription Turtle answered to a GET on a query route without a query */
+    RequestGuard(Limits limits, String serviceDescription) {
+        this.limits = limits;
+        this.serviceDescription = serviceDescription;
+    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -91,6 +96,17 @@ final class RequestGuard implements Filter {
                 refuse(response, 400, "The query body is not valid UTF-8.");
                 return;
             }
+        }
+        String route = request.getRequestURI().substring(request.getContextPath().length());
+        if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && params.isEmpty() && List.of(KgServer.DATASET_PATH, KgServer.DATASET_PATH + "/sparql", KgServer.DATASET_PATH + "/query").contains(route)) {
+            String endpoint = request.getRequestURL().toString();
+            byte[] sd = serviceDescription.replace(ServiceDescription.ENDPOINT, endpoint).getBytes(StandardCharsets.UTF_8);
+            response.setStatus(200);
+            response.setContentType("text/turtle; charset=utf-8");
+            response.setContentLength(sd.length);
+            response.getOutputStream().write(sd);
+            return;
         }
         if (queryText != null) {
             if (queryText.length() > limits.maxQueryChars()) {

@@ -34,6 +34,8 @@ public final class Namespaces {
             .setNsPrefix("xsd", XSD.NS)
             .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
             .setNsPrefix("vann", "http://purl.org/vocab/vann/")
+            .setNsPrefix("void", "http://rdfs.org/ns/void#")
+            .setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#")
             .lock();
 
     /** The project's prefixes, read-only. */

@@ -56,6 +56,13 @@ public final class Std {
     /** oa:end. */
     public static final Node oa_end = u(OA + "end");
 
+    /** org:member. */
+    public static final Node org_member = u(ORG + "member");
+    /** org:organization. */
+    public static final Node org_organization = u(ORG + "organization");
+    /** org:role. */
+    public static final Node org_role = u(ORG + "role");
+
     /** time:Instant. */
     public static final Node time_Instant = u(TIME + "Instant");
     /** time:ProperInterval. */

@@ -44,6 +44,16 @@ public final class TIR {
     public static final Node agent = t("agent");
     /** The counterpart role. */
     public static final Node counterpart = t("counterpart");
+    /** A further party. */
+    public static final Node participant = t("participant");
+    /** A facilitator. */
+    public static final Node intermediary = t("intermediary");
+    /** The person acting for a party. */
+    public static final Node representative = t("representative");
+    /** Who makes the claim. */
+    public static final Node claimant = t("claimant");
+    /** Links a conflict to its facts. */
+    public static final Node conflictingFact = t("conflictingFact");
     /** The certainty of a fact. */
     public static final Node certainty = t("certainty");
     /** Fact to its evidence annotation. */
@@ -82,6 +92,30 @@ public final class TIR {
     public static final Node curatedAt = t("curatedAt");
     /** On a relation class: the direct property derived from its individuals. */
     public static final Node directProperty = t("directProperty");
+    /** A state's stance step: the state. */
+    public static final Node stepOf = t("stepOf");
+    /** A stance step's rung of the engagement ladder. */
+    public static final Node level = t("level");
+    /** On a relation class: its rung of the engagement ladder. */
+    public static final Node engagementLevel = t("engagementLevel");
+    /** A number the source gives. */
+    public static final Node count = t("count");
+    /** A share in percent. */
+    public static final Node percentage = t("percentage");
+    /** An amount as written. */
+    public static final Node amount = t("amount");
+    /** A resolution's symbol. */
+    public static final Node resolution = t("resolution");
+    /** How a state voted. */
+    public static final Node votePosition = t("votePosition");
+    /** The kind of support, as written. */
+    public static final Node supportKind = t("supportKind");
+    /** A topic, as written. */
+    public static final Node topic = t("topic");
+    /** Where a fact took place. */
+    public static final Node location = t("location");
+    /** A denial to the allegation it answers. */
+    public static final Node denies = t("denies");
     /** The rule file that derived a resource. */
     public static final Node detectedBy = t("detectedBy");
     /** A curator's explanation of a conflict. */

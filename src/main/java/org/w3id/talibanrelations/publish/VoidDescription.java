@@ -1,0 +1,81 @@
+package org.w3id.talibanrelations.publish;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
+
+/**
+ * The VoID description of the published dataset (graph {@code id/graph/void}, and
+ * {@code /.well-known/void} on the server): counts, vocabularies, named graphs as subsets, dump
+ * files and the SPARQL endpoint, under their public IRIs.
+ */
+public final class VoidDescription {
+    private VoidDescription() {}
+
+    /** VoID namespace. */
+    public static final String VOID = "http://rdfs.org/ns/void#";
+    /** The dataset's IRI. */
+    public static final Node DATASET = NodeFactory.createURI(Ids.BASE + "dataset");
+    /** Dump files, by their stable names under {@code dumps/}. */
+    public static final String[] DUMPS = { "kg.trig", "kg.nq", "kg.nq.gz", "kg-flat.ttl", "ontology.ttl", "ontology.rdf" };
+
+    private static Node v(String local) { return NodeFactory.createURI(VOID + local); }
+    private static Node integer(long n) { return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger); }
+
+    /** Describes a dataset (whose named graphs hold everything; a void graph in it is not counted). */
+    public static Graph of(DatasetGraph dsg) {
+        Graph g = GraphFactory.createGraphMem();
+        Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
+        Set<Node> entities = new java.util.HashSet<>(), classes = new java.util.HashSet<>(), properties = new java.util.HashSet<>();
+        Set<String> vocabularies = new TreeSet<>();
+        Graph union = GraphFactory.createGraphMem();
+        dsg.find().forEachRemaining(q -> { if (!q.getGraph().equals(voidGraph)) union.add(q.asTriple()); });
+        union.find().forEachRemaining((Triple t) -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Ids.ID)) entities.add(t.getSubject());
+            properties.add(t.getPredicate());
+            if (t.getPredicate().equals(RDF.type.asNode())) classes.add(t.getObject());
+        });
+        for (Node p : properties) {
+            String ns = p.getNameSpace();
+            String known = Namespaces.prefixMapping().getNsURIPrefix(ns);
+            // RDF, RDFS, OWL and XSD go without saying (and are reserved names in OWL).
+            if (known != null && !Set.of("rdf", "rdfs", "owl", "xsd").contains(known)) vocabularies.add(ns);
+        }
+        g.add(DATASET, RDF.type.asNode(), v("Dataset"));
+        g.add(DATASET, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Taliban international relations knowledge graph", "en"));
+        g.add(DATASET, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
+                "Who recognises, engages, opposes, designates or supports whom, when, and according to which source, each fact with the exact words of its source.", "en"));
+        g.add(DATASET, DCTerms.license.asNode(), NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"));
+        g.add(DATASET, v("triples"), integer(union.size()));
+        g.add(DATASET, v("entities"), integer(entities.size()));
+        g.add(DATASET, v("classes"), integer(classes.size()));
+        g.add(DATASET, v("properties"), integer(properties.size()));
+        g.add(DATASET, v("distinctSubjects"), integer(union.find().mapWith(Triple::getSubject).toSet().size()));
+        g.add(DATASET, v("sparqlEndpoint"), NodeFactory.createURI(Ids.BASE + "kg/sparql"));
+        g.add(DATASET, v("uriSpace"), NodeFactory.createLiteralString(Ids.ID));
+        g.add(DATASET, v("exampleResource"), NodeFactory.createURI(Ids.ACTOR + "russia"));
+        g.add(DATASET, v("rootResource"), NodeFactory.createURI(Ids.ACTOR + "islamic-emirate-of-afghanistan"));
+        for (String ns : vocabularies) g.add(DATASET, v("vocabulary"), NodeFactory.createURI(ns));
+        for (String dump : DUMPS) g.add(DATASET, v("dataDump"), NodeFactory.createURI(Ids.BASE + "dumps/" + dump));
+        dsg.listGraphNodes().forEachRemaining(name -> {
+            if (name.equals(voidGraph)) return;
+            Node subset = NodeFactory.createURI(Ids.BASE + "dataset/" + name.getURI().substring(Ids.GRAPH.length()));
+            g.add(DATASET, v("subset"), subset);
+            g.add(subset, RDF.type.asNode(), v("Dataset"));
+            g.add(subset, NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#name"), name);
+            g.add(subset, v("triples"), integer(dsg.getGraph(name).size()));
+        });
+        return g;
+    }
+}

@@ -1,0 +1,194 @@
+package org.w3id.talibanrelations.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.TIR;
+
+/** Dereferenceable IRIs, content negotiation, pages, VoID, service description, dumps. Port 0; always stopped. */
+class LinkedDataTest {
+    private static KgServer server;
+    private static final HttpClient http = HttpClient.newHttpClient(); // does not follow redirects
+
+    @BeforeAll
+    static void start() {
+        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
+                .root(TestProjects.REAL.root()).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+        if (accept != null) b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Graph parse(byte[] body, Lang lang) {
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Ids.BASE).parse(g);
+        return g;
+    }
+
+    @Test
+    void everyMintedIriResolvesAndUnknownOnesAre404() throws Exception {
+        Graph union = ServedDataset.view(TestProjects.realBuild().dataset()).getDefaultGraph();
+        List<Node> minted = union.find().mapWith(Triple::getSubject)
+                .filterKeep(n -> n.isURI() && n.getURI().startsWith(Ids.ID) && !n.getURI().contains("#")).toSet().stream().toList();
+        assertTrue(minted.size() > 1000, "facts, actors, sources, conflicts, steps, posts, places");
+        List<String> failures = new ArrayList<>();
+        for (Node n : minted) {
+            String path = n.getURI().substring(Ids.BASE.length());
+            var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            boolean ok = r.statusCode() == 303 && r.headers().firstValue("Location").orElse("").endsWith("/doc/" + path.substring(3))
+                    && r.headers().firstValue("Vary").orElse("").contains("Accept");
+            if (!ok) failures.add(path + " " + r.statusCode());
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(404, get("id/actor/atlantis", null).statusCode());
+        assertEquals(404, get("doc/fact/no-such-fact", "text/html").statusCode());
+        assertEquals(404, get("doc/actor/russia.exe", null).statusCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "text/turtle,TURTLE,ttl", "application/ld+json,JSONLD,jsonld", "application/n-triples,NTRIPLES,nt", "application/rdf+xml,RDFXML,rdf" })
+    void descriptionsNegotiateEveryRdfFormat(String type, String lang, String ext) throws Exception {
+        var r = get("doc/actor/russia", type);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(type));
+        assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+        assertEquals("/doc/actor/russia." + ext, r.headers().firstValue("Content-Location").orElse(""));
+        Graph g = parse(r.body(), langOf(lang));
+        Node russia = NodeFactory.createURI(Ids.ACTOR + "russia");
+        assertTrue(g.contains(russia, TIR.isoAlpha3, NodeFactory.createLiteralString("RUS")), "the actor's own triples");
+        assertTrue(g.find(Node.ANY, TIR.agent, russia).hasNext(), "the facts that name it");
+        assertTrue(g.contains(NodeFactory.createURI(Ids.ACTOR + "islamic-emirate-of-afghanistan"), RDFS.label.asNode(), Node.ANY) || type.equals("x"),
+                "labels of neighbours");
+        assertEquals(200, get("doc/actor/russia." + ext, null).statusCode(), "by extension too");
+    }
+
+    private static Lang langOf(String name) {
+        return switch (name) { case "JSONLD" -> Lang.JSONLD; case "NTRIPLES" -> Lang.NTRIPLES; case "RDFXML" -> Lang.RDFXML; default -> Lang.TURTLE; };
+    }
+
+    @Test
+    void factDescriptionCarriesItsEvidence() throws Exception {
+        Graph g = parse(get("doc/fact/000-russia-formally-recognizes-iea-2025-07-04", "text/turtle").body(), Lang.TURTLE);
+        Node quote = NodeFactory.createURI(Ids.FACT + "000-russia-formally-recognizes-iea-2025-07-04#quote-2");
+        assertTrue(g.contains(quote, NodeFactory.createURI("http://www.w3.org/ns/oa#exact"), Node.ANY), "evidence selectors travel with the fact");
+    }
+
+    @Test
+    void htmlPagesForActorsFactsSourcesAndConflicts() throws Exception {
+        String actor = new String(get("doc/actor/russia", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").body(), StandardCharsets.UTF_8);
+        assertTrue(actor.contains("<h1>Russia</h1>") && actor.contains("<svg") && actor.contains("formal recognition"), "actor page with timeline");
+        assertFalse(actor.contains("http://") && actor.matches("(?s).*<(script|link)[^>]+src=\"https?://.*"), "nothing loaded from elsewhere");
+        String fact = new String(get("doc/fact/000-russia-formally-recognizes-iea-2025-07-04.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(fact.contains("<mark>On 4 July 2025, Russia formally recognized the Islamic Emirate of Afghanistan as the official government of Afghanistan.</mark>"),
+                "the quote highlighted in its text");
+        assertTrue(fact.contains("/doc/source/international-relations-with-the-taliban#c35561"), "a link to the quote in the source page");
+        assertTrue(fact.contains("Disagreements"), "the conflicts it is part of");
+        String source = new String(get("doc/source/international-relations-with-the-taliban.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(source.contains("f43599c03bae0c36886822f1b3a8d3730e215529096f5d56de1463ec9ad30c5e") && source.contains("id=\"c35561\""), "hash and anchored text");
+        String conflict = new String(get("doc/conflict/different-dates-e853ad35030d.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(conflict.contains("Curator's explanation") && conflict.contains("3 July 2025") && conflict.contains("4 July 2025"));
+    }
+
+    @Test
+    void ontologyIriServesTurtleRdfXmlAndHtmlDocumentation() throws Exception {
+        Graph ttl = parse(get("ontology", "text/turtle").body(), Lang.TURTLE);
+        assertTrue(ttl.contains(NodeFactory.createURI(TIR.ONTOLOGY), RDF.type.asNode(), OWL.Ontology.asNode()));
+        Graph rdf = parse(get("ontology", "application/rdf+xml").body(), Lang.RDFXML);
+        assertEquals(ttl.size(), rdf.size());
+        String html = new String(get("ontology", "text/html").body(), StandardCharsets.UTF_8);
+        for (Node c : ttl.find(Node.ANY, RDF.type.asNode(), OWL.Class.asNode()).mapWith(Triple::getSubject).toList())
+            if (c.getURI().startsWith(TIR.NS)) assertTrue(html.contains("id=\"" + c.getLocalName() + "\""), "documents " + c);
+        assertTrue(html.contains("On 4 July 2025, Russia formally recognized"), "with examples from the corpus");
+    }
+
+    @Test
+    void voidAndServiceDescription() throws Exception {
+        Graph v = parse(get(".well-known/void", null).body(), Lang.TURTLE);
+        Node dataset = NodeFactory.createURI(Ids.BASE + "dataset");
+        String voidNs = "http://rdfs.org/ns/void#";
+        assertTrue(v.contains(dataset, NodeFactory.createURI(voidNs + "triples"), Node.ANY));
+        assertTrue(v.contains(dataset, NodeFactory.createURI(voidNs + "sparqlEndpoint"), NodeFactory.createURI(Ids.BASE + "kg/sparql")));
+        List<Node> dumps = v.find(dataset, NodeFactory.createURI(voidNs + "dataDump"), Node.ANY).mapWith(Triple::getObject).toList();
+        assertEquals(6, dumps.size());
+        for (Node d : dumps) assertEquals(200, get(d.getURI().substring(Ids.BASE.length()), null).statusCode(), d.getURI());
+
+        var sd = get("kg/sparql", null);
+        assertEquals(200, sd.statusCode());
+        Graph g = parse(sd.body(), Lang.TURTLE);
+        String sdNs = "http://www.w3.org/ns/sparql-service-description#";
+        assertTrue(g.contains(Node.ANY, NodeFactory.createURI(sdNs + "endpoint"), NodeFactory.createURI(server.sparqlUrl())), "sd:endpoint is this endpoint");
+        assertTrue(g.contains(Node.ANY, NodeFactory.createURI(sdNs + "feature"), NodeFactory.createURI(sdNs + "UnionDefaultGraph")));
+    }
+
+    @Test
+    void dumpsHoldThePublishedDataset() throws Exception {
+        DatasetGraph built = TestProjects.realBuild().dataset();
+        DatasetGraph trig = DatasetGraphFactory.create();
+        RDFParser.source(new ByteArrayInputStream(get("dumps/kg.trig", null).body())).lang(Lang.TRIG).parse(trig);
+        assertEquals(built.stream().count(), trig.stream().count());
+        DatasetGraph nq = DatasetGraphFactory.create();
+        RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(get("dumps/kg.nq.gz", null).body()))).lang(Lang.NQUADS).parse(nq);
+        assertEquals(built.stream().count(), nq.stream().count());
+        assertTrue(parse(get("dumps/ontology.rdf", null).body(), Lang.RDFXML).size() > 500);
+    }
+
+    @Test
+    void queryPageIsOfflineAndPreloadedWithTheQuestions() throws Exception {
+        String page = new String(get("query", null).body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("cq01-formal-recognitions") && page.contains("cq44-quotes-mentioning-doha"), "every question as an example");
+        assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "no script, style or font from elsewhere");
+        assertFalse(page.toLowerCase().contains("upload"), "nothing a read-only server would refuse");
+    }
+
+    @Test
+    void shaclValidationOfTheDatasetWithOurShapes() throws Exception {
+        byte[] shapes = get("shapes/kg-shapes.ttl", null).body();
+        var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "kg/shacl?graph=default"))
+                .header("Content-Type", "text/turtle").header("Accept", "text/turtle")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(shapes)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        Graph report = parse(r.body(), Lang.TURTLE);
+        assertTrue(report.contains(Node.ANY, NodeFactory.createURI("http://www.w3.org/ns/shacl#conforms"),
+                NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)), "the served data conforms");
+    }
+}

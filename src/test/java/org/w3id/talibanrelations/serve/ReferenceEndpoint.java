@@ -1,0 +1,21 @@
+package org.w3id.talibanrelations.serve;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.RDFDataMgr;
+
+/**
+ * A second, stock SPARQL endpoint for federation checks outside the test suite (.ci/run's
+ * Comunica step): serves {@code queries/federation/reference.ttl} at {@code /ref/sparql} on the
+ * loopback interface, on the port given (0 picks one), and prints its URL.
+ */
+public final class ReferenceEndpoint {
+    private ReferenceEndpoint() {}
+
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        FusekiServer server = FusekiServer.create().port(port).loopback(true)
+                .add("/ref", RDFDataMgr.loadDatasetGraph("queries/federation/reference.ttl")).build().start();
+        System.out.println("Reference endpoint: http://127.0.0.1:" + server.getHttpPort() + "/ref/sparql");
+        server.join();
+    }
+}
