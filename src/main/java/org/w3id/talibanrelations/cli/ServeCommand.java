@@ -60,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10", description = "On SIGTERM, how long to let requests in flight finish (default: ${DEFAULT-VALUE}).")
     long shutdownGrace;
 
+    @Option(names = "--base-url", paramLabel = "URL", description = {
+            "The public URL that https://w3id.org/taliban-relations/ maps to (behind a proxy); by default",
+            "each request's own scheme, host and port. Used in redirects and the service description."})
+    String baseUrl;
+
     @Option(names = "--allow-service", paramLabel = "URL", description = "A SPARQL endpoint that queries may call with SERVICE (repeatable). Without it, every SERVICE clause is refused (403).")
     java.util.List<String> allowService = new java.util.ArrayList<>();
 
@@ -98,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         long[] counts = Txn.calculateRead(served, () -> counts(served));
         KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(counts[0], counts[1]).root(project.layout().root()).build().start();
+                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl).build().start();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
                 counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());

@@ -59,6 +59,7 @@ public final class KgServer {
         private long facts, sources;
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private java.nio.file.Path root;
+        private String baseUrl;
 
         private Builder() {}
 
@@ -74,6 +75,12 @@ public final class KgServer {
         public Builder limits(Limits limits) { this.limits = limits; return this; }
         /** The project root, for source texts (quotes in context), shapes and example queries; optional. */
         public Builder root(java.nio.file.Path root) { this.root = root; return this; }
+        /**
+         * The public base URL that {@code https://w3id.org/taliban-relations/} maps to (behind a proxy,
+         * say); by default each request's own scheme, host and port. Used for absolute links: redirects
+         * and the service description's endpoint.
+         */
+        public Builder baseUrl(String url) { this.baseUrl = url == null ? null : (url.endsWith("/") ? url : url + "/"); return this; }
         /** How long stop() waits for requests in flight to finish. */
         public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
         /** The figures the landing page shows. */
@@ -106,13 +113,13 @@ public final class KgServer {
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
-                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served)))
+                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served), baseUrl))
                     .enableMetrics(true)
                     .add(DATASET_PATH, service)
                     .addServlet("", new LandingPage(facts, sources, triples(dataset)))
                     .addServlet("/query", new QueryPage(root))
                     ;
-            LinkedDataServlet ld = new LinkedDataServlet(served, root);
+            LinkedDataServlet ld = new LinkedDataServlet(served, root, baseUrl);
             for (String spec : new String[] { "/id/*", "/doc/*", "/ontology", "/ontology/*", "/ontology.ttl", "/ontology.rdf",
                     "/ontology.html", "/ontology.jsonld", "/ontology.nt", "/.well-known/void", "/context.jsonld", "/dumps/*",
                     "/shapes/*", "/dataset", "/dataset/*" })

@@ -59,9 +59,12 @@ final class LinkedDataServlet extends HttpServlet {
     private final Path root;
     private final Map<String, byte[]> dumps = new ConcurrentHashMap<>();
 
-    LinkedDataServlet(DatasetGraph dsg, Path root) {
+    private final String baseUrl;
+
+    LinkedDataServlet(DatasetGraph dsg, Path root, String baseUrl) {
         this.dsg = dsg;
         this.root = root;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -261,9 +264,9 @@ final class LinkedDataServlet extends HttpServlet {
         res.getOutputStream().write(body);
     }
 
-    private static void seeOther(HttpServletResponse res, String location) {
+    private void seeOther(HttpServletResponse res, String location) {
         res.setStatus(303);
-        res.setHeader("Location", location);
+        res.setHeader("Location", baseUrl == null ? location : baseUrl + location.substring(1));
         res.setHeader("Vary", "Accept");
     }
 

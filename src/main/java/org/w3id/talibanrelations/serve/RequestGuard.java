@@ -49,10 +49,16 @@ final class RequestGuard implements Filter {
     private final Limits limits;
     private final String serviceDescription;
 
-    /** @param serviceDescription Turtle answered to a GET on a query route without a query */
-    RequestGuard(Limits limits, String serviceDescription) {
+    private final String baseUrl;
+
+    /**
+     * @param serviceDescription Turtle answered to a GET on a query route without a query
+     * @param baseUrl            the public base URL, or null for each request's own
+     */
+    RequestGuard(Limits limits, String serviceDescription, String baseUrl) {
         this.limits = limits;
         this.serviceDescription = serviceDescription;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -100,7 +106,7 @@ final class RequestGuard implements Filter {
         String route = request.getRequestURI().substring(request.getContextPath().length());
         if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && params.isEmpty() && List.of(KgServer.DATASET_PATH, KgServer.DATASET_PATH + "/sparql", KgServer.DATASET_PATH + "/query").contains(route)) {
-            String endpoint = request.getRequestURL().toString();
+            String endpoint = baseUrl == null ? request.getRequestURL().toString() : baseUrl + route.substring(1);
             byte[] sd = serviceDescription.replace(ServiceDescription.ENDPOINT, endpoint).getBytes(StandardCharsets.UTF_8);
             response.setStatus(200);
             response.setContentType("text/turtle; charset=utf-8");

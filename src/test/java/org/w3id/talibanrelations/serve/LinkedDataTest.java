@@ -107,6 +107,20 @@ class LinkedDataTest {
     }
 
     @Test
+    void aConfiguredBaseUrlIsUsedInRedirectsAndTheServiceDescription() throws Exception {
+        KgServer proxied = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
+                .baseUrl("https://kg.example.org/taliban").build().start();
+        try {
+            var r = http.send(HttpRequest.newBuilder(URI.create(proxied.baseUrl() + "id/actor/russia")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals("https://kg.example.org/taliban/doc/actor/russia", r.headers().firstValue("Location").orElse(""));
+            var sd = http.send(HttpRequest.newBuilder(URI.create(proxied.sparqlUrl())).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(sd.body().contains("<https://kg.example.org/taliban/kg/sparql>"), sd.body());
+        } finally {
+            proxied.stop();
+        }
+    }
+
+    @Test
     void factDescriptionCarriesItsEvidence() throws Exception {
         Graph g = parse(get("doc/fact/000-russia-formally-recognizes-iea-2025-07-04", "text/turtle").body(), Lang.TURTLE);
         Node quote = NodeFactory.createURI(Ids.FACT + "000-russia-formally-recognizes-iea-2025-07-04#quote-2");
