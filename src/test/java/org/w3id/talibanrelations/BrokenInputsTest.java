@@ -48,15 +48,8 @@ class BrokenInputsTest {
     }
 
     private void check(Path caseDir) throws IOException {
-        Properties expect = new Properties();
-        try (Reader r = Files.newBufferedReader(caseDir.resolve("expect.properties"))) {
-            expect.load(r);
-        }
-        Path work = Files.createTempDirectory(tmp, caseDir.getFileName().toString());
-        Path overlay = Files.createTempDirectory(tmp, "overlay");
-        TestProjects.copyTree(caseDir, overlay);
-        Files.delete(overlay.resolve("expect.properties"));
-        KgBuild build = KgBuild.run(TestProjects.fixture(work, overlay));
+        Properties expect = TestProjects.expectations(caseDir);
+        KgBuild build = KgBuild.run(TestProjects.fixtureWithCase(tmp, caseDir));
         List<Problem> problems = KgValidator.validate(build);
         String file = expect.getProperty("file");
         long line = Long.parseLong(expect.getProperty("line"));

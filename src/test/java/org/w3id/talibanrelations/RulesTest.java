@@ -54,15 +54,8 @@ class RulesTest {
     }
 
     private void check(Path caseDir) throws IOException {
-        Properties expect = new Properties();
-        try (Reader r = Files.newBufferedReader(caseDir.resolve("expect.properties"))) {
-            expect.load(r);
-        }
-        Path work = Files.createTempDirectory(tmp, caseDir.getFileName().toString());
-        Path overlay = Files.createTempDirectory(tmp, "overlay");
-        TestProjects.copyTree(caseDir, overlay);
-        Files.delete(overlay.resolve("expect.properties"));
-        KgBuild build = KgBuild.run(TestProjects.fixture(work, overlay));
+        Properties expect = TestProjects.expectations(caseDir);
+        KgBuild build = KgBuild.run(TestProjects.fixtureWithCase(tmp, caseDir));
         assertEquals(List.of(), KgValidator.validate(build), "the case must build cleanly");
 
         String type = expect.getProperty("type");

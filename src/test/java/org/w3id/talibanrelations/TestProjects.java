@@ -40,6 +40,24 @@ public final class TestProjects {
         return new Layout(tmp);
     }
 
+    /** The {@code expect.properties} of a case folder. */
+    public static java.util.Properties expectations(Path caseDir) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(caseDir.resolve("expect.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    /** The fixture project with a case folder laid over it (all but its expect.properties), in a new folder under tmp. */
+    public static Layout fixtureWithCase(Path tmp, Path caseDir) throws IOException {
+        Path work = Files.createTempDirectory(tmp, caseDir.getFileName().toString());
+        Path overlay = Files.createTempDirectory(tmp, "overlay");
+        copyTree(caseDir, overlay);
+        Files.delete(overlay.resolve("expect.properties"));
+        return fixture(work, overlay);
+    }
+
     /** Copies a folder's files into another, replacing files of the same name. */
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {

@@ -12,21 +12,20 @@ final class LandingPage extends HttpServlet {
     private final byte[] page;
 
     LandingPage(long facts, long sources, long triples) {
-        this.page = ("""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>taliban-relations-kg</title></head>
-            <body>
+        String body = ("""
             <h1>taliban-relations-kg</h1>
             <p>A knowledge graph of the Taliban's international relations: %d facts from %d source documents (%d triples),
             each with the exact words of its source.</p>
             <ul>
-            <li>SPARQL endpoint: <a href="kg/sparql">/kg/sparql</a> (also <code>/kg/query</code> and <code>/kg</code>), GET or POST, read-only</li>
-            <li>Graph Store Protocol, read-only: <code>/kg/get?default</code>, <code>/kg/get?graph=IRI</code></li>
-            <li>Health: <a href="$/ping">/$/ping</a></li>
+            <li><a href="query">Query it</a> in the browser, or with any SPARQL client at <code>/kg/sparql</code> (also <code>/kg/query</code>, <code>/kg</code>), read-only</li>
+            <li>Browse: <a href="doc/actor/islamic-emirate-of-afghanistan">the Islamic Emirate of Afghanistan</a>, <a href="doc/actor/russia">Russia</a>,
+                <a href="doc/actor/amir-khan-muttaqi">Amir Khan Muttaqi</a>, <a href="doc/source/international-relations-with-the-taliban">a source</a></li>
+            <li><a href="ontology">The ontology</a> (HTML, Turtle, RDF/XML) · <a href=".well-known/void">VoID</a> · <a href="kg/sparql">service description</a></li>
+            <li>Downloads: <a href="dumps/kg.trig">kg.trig</a>, <a href="dumps/kg.nq.gz">kg.nq.gz</a>, <a href="dumps/kg-flat.ttl">kg-flat.ttl</a> (for Protégé), <a href="dumps/ontology.rdf">ontology.rdf</a></li>
+            <li>Graph Store Protocol, read-only: <code>/kg/get?default</code>, <code>/kg/get?graph=IRI</code> · health <a href="$/ping">/$/ping</a> · <a href="$/metrics">metrics</a></li>
             </ul>
-            <p>Example: <a href="kg/sparql?query=PREFIX%%20tir%%3A%%20%%3Chttps%%3A%%2F%%2Fw3id.org%%2Ftaliban-relations%%2Fontology%%23%%3E%%20SELECT%%20%%3Fa%%20%%3Fb%%20WHERE%%20%%7B%%20%%3Fa%%20tir%%3AformallyRecognizes%%20%%3Fb%%20%%7D">who formally recognises whom</a>.</p>
-            </body></html>
-            """).formatted(facts, sources, triples).getBytes(StandardCharsets.UTF_8);
+            """).formatted(facts, sources, triples);
+        this.page = HtmlPages.page("taliban-relations-kg", body).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
