@@ -302,7 +302,9 @@ public class Peers {
      * body separately with Nagle's algorithm on (what a naive client does; it meets the server's delayed ACK).
      */
     static void trivial(Path raw, String round, String server, int port, String path, int n) throws Exception {
-        for (String mode : List.of("keep-alive", "new connection", "keep-alive, Nagle client")) {
+        List<String> modes = new ArrayList<>(List.of("keep-alive", "new connection", "keep-alive, Nagle client"));
+        if (round.matches("\\d*[02468]")) java.util.Collections.swap(modes, 0, 1);  // alternate which goes first
+        for (String mode : modes) {
             // A Nagle client waits for a delayed ACK on every request (tens of ms): fewer requests for it.
             long[] t = latencies(port, path, mode.contains("Nagle") ? Math.max(50, n / 10) : n, mode);
             Arrays.sort(t);
@@ -471,6 +473,21 @@ public class Peers {
                         csv.add("trivial," + csv(e.getKey()) + "," + s + ",1,p99_ms," + f(p99, 3) + "," + e.getValue().getOrDefault(s, List.of()).size());
                     }
                     out.append('\n');
+                }
+                out.append('\n');
+            }
+
+            // Forced full collections
+            List<String[]> gc = rows(rawDir.resolve("gc.tsv"));
+            if (!gc.isEmpty()) {
+                out.append("## Full collections forced by `System.gc()`\n\n");
+                out.append("From each Jena server's GC log (`-Xlog:gc`), over the whole run after its start. java.nio calls\n"
+                        + "`System.gc()` when direct memory runs out; each is a stop-the-world full collection in the middle of a request.\n\n");
+                out.append("| server | System.gc() full collections | all GC pauses |\n|---|---:|---:|\n");
+                for (String[] r : gc) {
+                    out.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
+                    csv.add("gc," + r[0] + "," + r[0] + ",,system_gc_full_collections," + r[1] + ",");
+                    csv.add("gc," + r[0] + "," + r[0] + ",,gc_pauses," + r[2] + ",");
                 }
                 out.append('\n');
             }

@@ -18,8 +18,10 @@
 #   TRIVIAL_N [2000]   measured ASK {} requests per connection mode and round (after 500 unmeasured)
 #   TRIVIAL_ROUNDS [3] rounds of the trivial-query measurement
 #   QUERIES [.]        extended regex on question names (e.g. 'cq0[1-5]')
-#   SERVERS ["ours fuseki virtuoso"]  add fuseki-tdb2 for stock Fuseki on TDB2 with unionDefaultGraph
-#   PORT_BASE [39310]  first of the loopback ports used (eight consecutive)
+#   SERVERS ["ours fuseki virtuoso"]  may add fuseki-tdb2 (stock Fuseki on TDB2 with unionDefaultGraph) and
+#                      fuseki-32k (stock Fuseki with Jetty's response buffer at 32 KiB instead of Fuseki's 5 MiB)
+#   JVM_OPTS ["-Xmx2g"] JVM options for both Jena servers (ours and stock Fuseki), the same for both
+#   PORT_BASE [39310]  first of the loopback ports used (seven consecutive)
 #   SKIP_INSTALL [0]   1: do not install anything
 # The default run takes about 45 minutes. Every server it starts is stopped when it ends or is interrupted.
 set -euo pipefail
@@ -35,6 +37,7 @@ TRIVIAL_ROUNDS=${TRIVIAL_ROUNDS:-3}
 QUERIES=${QUERIES:-.}
 SERVERS=${SERVERS:-"ours fuseki virtuoso"}
 PORT_BASE=${PORT_BASE:-39310}
+JVM_OPTS=${JVM_OPTS:--Xmx2g}
 SKIP_INSTALL=${SKIP_INSTALL:-0}
 if [ "${1:-}" = "--quick" ]; then
   REPS=1 DURATION=1 COLD_RUNS=1 TRIVIAL_N=300 TRIVIAL_ROUNDS=1 QUERIES=${QUERIES_QUICK:-'cq0[1-3]'}
@@ -50,11 +53,15 @@ RESULTS=$ROOT/bench/results
 FUSEKI_JAR=$W/jena-fuseki-server-$FUSEKI_VERSION.jar
 OURS_JAR=$ROOT/target/taliban-relations-kg.jar
 P_OURS=$PORT_BASE P_FUSEKI=$((PORT_BASE + 1)) P_VSQL=$((PORT_BASE + 2)) P_VHTTP=$((PORT_BASE + 3))
-P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5))
+P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5)) P_F32K=$((PORT_BASE + 6))
 
 log() { printf '\n== %s\n' "$*"; }
 die() { printf 'peers.sh: %s\n' "$*" >&2; exit 1; }
 helper() { java -cp "$OURS_JAR" "$ROOT/bench/Peers.java" "$@"; }
+read -r -a JVM <<<"$JVM_OPTS"
+# Stock Fuseki keeps its run area (FUSEKI_BASE, ./run by default) here, not in the working tree.
+export FUSEKI_BASE=$ROOT/target/peers/fuseki-base
+mkdir -p "$FUSEKI_BASE"
 
 # ------------------------------------------------------------------ processes we start, and their end
 declare -A PIDS=()          # name -> pid of every server this script started
@@ -80,7 +87,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $P_OURS $P_FUSEKI $P_VSQL $P_VHTTP $P_TDB2 $P_COLD; do
+for p in $P_OURS $P_FUSEKI $P_VSQL $P_VHTTP $P_TDB2 $P_COLD $P_F32K; do
   port_free "$p" || die "port $p is in use; set PORT_BASE to a free range"
 done
 
@@ -188,9 +195,11 @@ CQ01=$(ls "$W/bodies"/*.form | grep -v '/ask.form$' | head -1)
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src modified)')"
   echo "machine: $(uname -srm); $(nproc) cores; $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo); $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "java: $(java -version 2>&1 | head -1), default JVM options for both Jena servers"
+  echo "java: $(java -version 2>&1 | head -1); JVM options for both Jena servers: $JVM_OPTS"
   echo "ours: $(basename "$OURS_JAR") serve --localhost (in memory; 30 s time limit, buffered responses with Content-Length)"
   echo "fuseki: jena-fuseki-server $FUSEKI_VERSION --config (in memory: kg.trig + kg-flat.ttl as the default graph), read-only endpoints"
+  [[ " $SERVERS " == *" fuseki-32k "* ]] && echo "fuseki-32k: the same, with --jetty bench/fuseki-jetty-32k.xml.in (response buffer 32 KiB instead of 5 MiB)"
+  [[ " $SERVERS " == *" fuseki-tdb2 "* ]] && echo "fuseki-tdb2: jena-fuseki-server $FUSEKI_VERSION --config, TDB2 with tdb2:unionDefaultGraph true"
   echo "virtuoso: $(virtuoso-t -? 2>&1 | sed -n 2p | sed 's/^ *//'); bench/virtuoso.ini.in (127.0.0.1 only; default graph = all graphs, including Virtuoso's own system graphs)"
   echo "client: hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?'), keep-alive, POST form, no compression; trivial-query probe: bench/Peers.java"
   echo "data: kg.trig, $(grep -oE '[0-9,]+ quads' <<<"$BUILD_OUT" | head -1); $(ls "$W/queries"/*.rq | wc -l) questions; cold-start query: $(basename "$CQ01" .form)"
@@ -205,12 +214,12 @@ cold() {  # cold LABEL PRIME COMMAND...
   local label=$1 prime=$2; shift 2
   helper coldstart "$RAW/coldstart.tsv" "$label" "$COLD_RUNS" "$prime" 300 "$P_COLD" /kg/sparql "$CQ01" "$LOGS/coldstart.log" -- "$@"
 }
-cold "ours: serve (build + validate from data/)" 0 java -jar "$OURS_JAR" serve --port "$P_COLD" --localhost
+cold "ours: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost
 rm -rf "$W/store"
-cold "ours: serve --store (warm)" 1 java -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
-cold "fuseki: --file kg.trig (no union default graph)" 0 java -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
-cold "fuseki: config, in memory, union as default graph" 0 java -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-mem.ttl"
-cold "fuseki: TDB2 unionDefaultGraph (loaded beforehand)" 0 java -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-tdb2.ttl"
+cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
+cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
+cold "fuseki: config, in memory, union as default graph" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-mem.ttl"
+cold "fuseki: TDB2 unionDefaultGraph (loaded beforehand)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-tdb2.ttl"
 
 # ------------------------------------------------------------------ start the servers
 declare -A PORT=() SPATH=()
@@ -240,16 +249,19 @@ start_virtuoso() {
 
 for s in $SERVERS; do
   case $s in
-    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java -jar "$OURS_JAR" serve --port "$P_OURS" --localhost
+    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost
                  PORT[ours]=$P_OURS SPATH[ours]=/kg/sparql ;;
-    fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
+    fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
                  PORT[fuseki]=$P_FUSEKI SPATH[fuseki]=/kg/sparql ;;
-    fuseki-tdb2) start_bg fuseki-tdb2 "$LOGS/fuseki-tdb2.log" "$ROOT" java -jar "$FUSEKI_JAR" --localhost --port "$P_TDB2" --config "$W/fuseki-tdb2.ttl"
+    fuseki-tdb2) start_bg fuseki-tdb2 "$LOGS/fuseki-tdb2.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-tdb2-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_TDB2" --config "$W/fuseki-tdb2.ttl"
                  PORT[fuseki-tdb2]=$P_TDB2 SPATH[fuseki-tdb2]=/kg/sparql ;;
+    fuseki-32k)  sed "s#@PORT@#$P_F32K#" bench/fuseki-jetty-32k.xml.in > "$W/fuseki-jetty-32k.xml"
+                 start_bg fuseki-32k "$LOGS/fuseki-32k.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-32k-gc.log" -jar "$FUSEKI_JAR" --jetty "$W/fuseki-jetty-32k.xml" --config "$W/fuseki-mem.ttl"
+                 PORT[fuseki-32k]=$P_F32K SPATH[fuseki-32k]=/kg/sparql ;;
     virtuoso)    log "starting Virtuoso and loading kg.trig (ld_dir + rdf_loader_run)"
                  start_virtuoso
                  PORT[virtuoso]=$P_VHTTP SPATH[virtuoso]=/sparql ;;
-    *) die "unknown server $s (ours, fuseki, fuseki-tdb2, virtuoso)" ;;
+    *) die "unknown server $s (ours, fuseki, fuseki-tdb2, fuseki-32k, virtuoso)" ;;
   esac
 done
 for s in $SERVERS; do
@@ -308,8 +320,14 @@ done
 # ------------------------------------------------------------------ stop, report
 log "stopping the servers"
 cleanup
+for s in $SERVERS; do   # full collections that java.nio forced to free direct memory (the stall)
+  if [ -f "$LOGS/$s-gc.log" ]; then
+    printf '%s\t%s\t%s\n' "$s" "$(grep -c 'Pause Full (System.gc())' "$LOGS/$s-gc.log" || true)" "$(grep -c 'Pause' "$LOGS/$s-gc.log" || true)" >> "$RAW/gc.tsv"
+  fi
+done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/machine.txt"
-[ -f "$RESULTS/notes.md" ] && cp "$RESULTS/notes.md" "$RAW/notes.md"
+# The findings on the keep-alive stall (hand-written) go at the end of the report.
+[ -f bench/peers-findings.md ] && cp bench/peers-findings.md "$RAW/notes.md"
 log "report"
 mkdir -p "$RESULTS"
 helper report "$RAW" "$RAW/machine.txt" "$RESULTS/peers.md" "$RESULTS/peers.csv"
