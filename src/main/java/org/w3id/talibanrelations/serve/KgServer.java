@@ -29,6 +29,15 @@ public final class KgServer {
     public static final String DATASET_PATH = "/kg";
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 3030;
+    /**
+     * Jetty's response buffer, per request: Jetty's own default. Fuseki asks for 5 MiB, more than
+     * Jetty's buffer pool keeps (64 KiB), so that every response written through the buffer allocated,
+     * zeroed and dropped a fresh 5 MiB direct buffer; once direct memory reached its limit, java.nio
+     * called System.gc(), a full collection in the middle of a request, and the resident size grew by
+     * gigabytes before that. The dataset's routes do not need the buffer (RequestGuard holds their
+     * responses and sends each in one write, with its length); the other routes need no more than this.
+     */
+    static final int RESPONSE_BUFFER_BYTES = 32 * 1024;
 
     private final FusekiServer fuseki;
 
@@ -132,6 +141,10 @@ public final class KgServer {
             graceful.setHandler(jetty.getHandler());
             jetty.setHandler(graceful);
             jetty.setStopTimeout(shutdownGrace.toMillis());
+            for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+                org.eclipse.jetty.server.HttpConnectionFactory http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+                if (http != null) http.getHttpConfiguration().setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+            }
             return new KgServer(fuseki);
         }
 

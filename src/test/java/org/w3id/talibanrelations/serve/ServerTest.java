@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -210,5 +213,28 @@ class ServerTest {
         assertEquals(200, root.statusCode());
         assertTrue(new String(root.body(), StandardCharsets.UTF_8).contains("/kg/sparql"));
         assertEquals(404, get("no/such/route", null).statusCode());
+    }
+
+    /**
+     * Fuseki asks Jetty for a 5 MiB response buffer, more than Jetty's pool keeps: each response written
+     * through it allocated a fresh 5 MiB direct buffer, and when direct memory ran out, java.nio called
+     * System.gc(), a full collection in the middle of a request (the stall behind the peer benchmark's
+     * keep-alive figures). No response may cost more than a small, pooled buffer.
+     */
+    @Test
+    void noResponseAllocatesALargeDirectBuffer() throws Exception {
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
+        for (String path : List.of("$/ping", "$/metrics", "", "no/such/route", "kg/sparql?" + q("ASK {}"),
+                "kg/sparql?" + q("SELECT * WHERE { ?s ?p ?o } LIMIT 2000"), "kg/get?default")) {
+            get(path, null);
+            long worst = 0;
+            for (int i = 0; i < 10; i++) {
+                long before = direct.getTotalCapacity();
+                get(path, null);
+                worst = Math.max(worst, direct.getTotalCapacity() - before);
+            }
+            assertTrue(worst < (1 << 20), "/" + path + ": one response allocated " + worst + " bytes of direct memory");
+        }
     }
 }
