@@ -23,6 +23,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
 
 /**
@@ -71,7 +72,7 @@ final class Rules {
                     continue;
                 }
                 Model result;
-                try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(facts))) {
+                try (QueryExecution qe = Sparql.execution(q, facts)) {
                     result = qe.execConstruct();
                 }
                 Graph g = result.getGraph();
