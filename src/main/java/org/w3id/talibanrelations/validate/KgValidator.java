@@ -51,7 +51,7 @@ public final class KgValidator {
         List<Problem> problems = new ArrayList<>(build.problems());
         if (!problems.isEmpty()) return problems;
         Layout layout = build.layout();
-        DatasetGraph view = ServedDataset.view(build.dataset());
+        DatasetGraph view = build.served() != null ? build.served() : ServedDataset.view(build.dataset());
         Graph union = view.getDefaultGraph();
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
