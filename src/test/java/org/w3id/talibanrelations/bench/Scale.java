@@ -38,7 +38,7 @@ public final class Scale {
 
     /** One run of the probe. */
     record Run(int size, int run, long facts, long quads, double buildS, double validateS, double cpuS, double processCpuS,
-               long peakMb, long liveMb, double gcS, double processWallS, String load) {
+               long peakMb, long liveMb, long datasetMb, double gcS, double processWallS, String load) {
         double totalS() { return buildS + validateS; }
     }
 
@@ -60,7 +60,7 @@ public final class Scale {
             int size = Integer.parseInt(o.get("profile").replace("_", ""));
             Path root = corpus(work, size, seed);
             Path jfr = work.resolve("profile-" + size + ".jfr");
-            Run r = probe(classpath, xmx, root, size, 1, timeout, work, List.of("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile"));
+            Run r = probe(classpath, xmx, root, size, 1, timeout, work, List.of("-XX:FlightRecorderOptions:stackdepth=1024", "-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile"));
             System.out.printf("%s%nrecording: %s%n", line(r), jfr);
             JfrTop.main(new String[] { jfr.toString(), "30" });
             return;
@@ -152,12 +152,12 @@ public final class Scale {
         Map<String, Long> v = new LinkedHashMap<>();
         for (String kv : probe.substring(12).split(" ")) { String[] x = kv.split("="); v.put(x[0], Long.parseLong(x[1])); }
         return new Run(size, k, v.get("facts"), v.get("quads"), v.get("build_ms") / 1e3, v.get("validate_ms") / 1e3, v.get("cpu_ms") / 1e3,
-                v.get("process_cpu_ms") / 1e3, v.get("peak_heap_mb"), v.get("live_heap_mb"), v.get("gc_ms") / 1e3, wall, load);
+                v.get("process_cpu_ms") / 1e3, v.get("peak_heap_mb"), v.get("live_heap_mb"), v.getOrDefault("dataset_heap_mb", -1L), v.get("gc_ms") / 1e3, wall, load);
     }
 
     private static String line(Run r) {
-        return String.format(Locale.ROOT, "run %d: %,d facts, %,d quads: build %.1f s + validate %.1f s = %.1f s (thread CPU %.1f s, process CPU %.1f s, GC %.1f s), peak heap %,d MB, live %,d MB, JVM wall %.1f s, load %s",
-                r.run(), r.facts(), r.quads(), r.buildS(), r.validateS(), r.totalS(), r.cpuS(), r.processCpuS(), r.gcS(), r.peakMb(), r.liveMb(), r.processWallS(), r.load());
+        return String.format(Locale.ROOT, "run %d: %,d facts, %,d quads: build %.1f s + validate %.1f s = %.1f s (thread CPU %.1f s, process CPU %.1f s, GC %.1f s), peak heap %,d MB, live %,d MB (dataset %,d MB), JVM wall %.1f s, load %s",
+                r.run(), r.facts(), r.quads(), r.buildS(), r.validateS(), r.totalS(), r.cpuS(), r.processCpuS(), r.gcS(), r.peakMb(), r.liveMb(), r.datasetMb(), r.processWallS(), r.load());
     }
 
     // ------------------------------------------------------------------------------------ reports
@@ -175,13 +175,15 @@ public final class Scale {
 
     static String table(List<Run> runs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| facts | quads | runs | build (s) | validate (s) | build + validate (s) | thread CPU (s) | peak heap (MB) | live heap (MB) |\n");
-        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| facts | quads | runs | build (s) | validate (s) | build + validate (s) | thread CPU (s) | peak heap (MB) | live heap (MB) | of which dataset (MB) |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var e : bySize(runs).entrySet()) {
             List<Run> rs = e.getValue();
-            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %d | %.2f | %.2f | %.2f | %.2f | %,.0f | %,.0f |%n",
+            double ds = median(rs, r -> r.datasetMb());
+            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %d | %.2f | %.2f | %.2f | %.2f | %,.0f | %,.0f | %s |%n",
                     rs.get(0).facts(), rs.get(0).quads(), rs.size(), median(rs, Run::buildS), median(rs, Run::validateS),
-                    median(rs, Run::totalS), median(rs, Run::cpuS), median(rs, r -> r.peakMb()), median(rs, r -> r.liveMb())));
+                    median(rs, Run::totalS), median(rs, Run::cpuS), median(rs, r -> r.peakMb()), median(rs, r -> r.liveMb()),
+                    ds < 0 ? "–" : String.format(Locale.ROOT, "%,.0f", ds)));
         }
         return sb.toString();
     }
@@ -203,10 +205,11 @@ public final class Scale {
 
     private static void write(Path out, String name, List<Run> runs, List<String> failures, Instant started, String loadBefore, String xmx, long seed,
                               String jar) throws IOException {
-        StringBuilder csv = new StringBuilder("size,run,facts,quads,build_s,validate_s,total_s,thread_cpu_s,process_cpu_s,gc_s,peak_heap_mb,live_heap_mb,jvm_wall_s,load_avg_1_5_15\n");
+        StringBuilder csv = new StringBuilder("size,run,facts,quads,build_s,validate_s,total_s,thread_cpu_s,process_cpu_s,gc_s,peak_heap_mb,live_heap_mb,jvm_wall_s,load_avg_1_5_15,dataset_heap_mb\n");
         for (Run r : runs)
-            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.3f,%s%n", r.size(), r.run(), r.facts(), r.quads(),
-                    r.buildS(), r.validateS(), r.totalS(), r.cpuS(), r.processCpuS(), r.gcS(), r.peakMb(), r.liveMb(), r.processWallS(), r.load().replace(' ', '/')));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.3f,%s,%d%n", r.size(), r.run(), r.facts(), r.quads(),
+                    r.buildS(), r.validateS(), r.totalS(), r.cpuS(), r.processCpuS(), r.gcS(), r.peakMb(), r.liveMb(), r.processWallS(),
+                    r.load().replace(' ', '/'), r.datasetMb()));
         Files.writeString(out.resolve(name + ".csv"), csv);
 
         StringBuilder md = new StringBuilder("# Build and validation time against corpus size\n\n");
@@ -222,8 +225,9 @@ public final class Scale {
         md.append("""
                 Columns: *build* is `KgBuild.run` (parse, quotes, references, derived triples, rules), *validate* is `KgValidator.validate`
                 (SHACL, evidence offsets, QC rules); *thread CPU* is the CPU time of the thread that ran both; *peak heap* the most heap in use
-                at any time (before-collection figures and a 20 ms poll); *live heap* what remains after a full collection with the built
-                dataset still held. A growth factor of 1 is linear growth; 1.5 at a tenfold step means the time grew 15-fold.
+                at any time (before-collection figures and a 20 ms poll); *live heap* what remains after a full collection with the validated
+                build still held (since the build keeps its served view, the union of its graphs, this includes that copy), *of which dataset*
+                the same with only the built dataset held (the baseline's live heap held no union, so it compares with this column). A growth factor of 1 is linear growth; 1.5 at a tenfold step means the time grew 15-fold.
                 Every run, with the load average when it started: `""").append(name).append(".csv`. Plot: `").append(name).append(".svg`.\n");
         Path baseline = out.resolve(name + "-baseline.csv");
         List<Run> before = Files.exists(baseline) ? readCsv(baseline) : List.of();
@@ -241,7 +245,7 @@ public final class Scale {
             String[] c = l.split(",");
             runs.add(new Run(Integer.parseInt(c[0]), Integer.parseInt(c[1]), Long.parseLong(c[2]), Long.parseLong(c[3]), Double.parseDouble(c[4]),
                     Double.parseDouble(c[5]), Double.parseDouble(c[7]), Double.parseDouble(c[8]), Long.parseLong(c[10]), Long.parseLong(c[11]),
-                    Double.parseDouble(c[9]), Double.parseDouble(c[12]), c[13].replace('/', ' ')));
+                    c.length > 14 ? Long.parseLong(c[14]) : -1, Double.parseDouble(c[9]), Double.parseDouble(c[12]), c[13].replace('/', ' ')));
         }
         return runs;
     }

@@ -34,8 +34,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  *       than wall time); {@code process_cpu_ms}: CPU time of the whole JVM, GC and JIT threads included;</li>
  *   <li>{@code peak_heap_mb}: the most heap in use at any time: the larger of the heap in use before each
  *       garbage collection (from the collector's notifications) and a 20 ms poll;</li>
- *   <li>{@code live_heap_mb}: heap in use after a full collection at the end, the built dataset still held:
- *       what the result itself takes;</li>
+ *   <li>{@code live_heap_mb}: heap in use after a full collection at the end, the validated build still
+ *       held: what the result takes; {@code dataset_heap_mb}: the same with only the built dataset held;</li>
  *   <li>{@code gc_ms}, {@code gc_count}: collections during the run; {@code facts}, {@code quads}.</li>
  * </ul>
  * Exit status 1, with the problems on standard error, if the project does not validate.
@@ -88,12 +88,19 @@ public final class ScaleProbe {
         DatasetGraph dsg = build.dataset();
         long quads = dsg.getDefaultGraph().size();
         for (var it = dsg.listGraphNodes(); it.hasNext(); ) quads += dsg.getGraph(it.next()).size();
+        int facts = build.facts().size();
         System.gc();
         System.gc();
         long live = memory.getHeapMemoryUsage().getUsed();
         Reference.reachabilityFence(build);
-        System.out.printf("SCALE-PROBE facts=%d quads=%d build_ms=%d validate_ms=%d cpu_ms=%d process_cpu_ms=%d peak_heap_mb=%d live_heap_mb=%d gc_ms=%d gc_count=%d max_heap_mb=%d%n",
-                build.facts().size(), quads, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, cpu / 1_000_000, pcpu / 1_000_000,
-                peak.get() >> 20, live >> 20, gcMs, gcCount, Runtime.getRuntime().maxMemory() >> 20);
+        build = null;
+        problems = null;
+        System.gc();
+        System.gc();
+        long datasetOnly = memory.getHeapMemoryUsage().getUsed();
+        Reference.reachabilityFence(dsg);
+        System.out.printf("SCALE-PROBE facts=%d quads=%d build_ms=%d validate_ms=%d cpu_ms=%d process_cpu_ms=%d peak_heap_mb=%d live_heap_mb=%d dataset_heap_mb=%d gc_ms=%d gc_count=%d max_heap_mb=%d%n",
+                facts, quads, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, cpu / 1_000_000, pcpu / 1_000_000,
+                peak.get() >> 20, live >> 20, datasetOnly >> 20, gcMs, gcCount, Runtime.getRuntime().maxMemory() >> 20);
     }
 }
