@@ -73,6 +73,10 @@ public final class ScaleProbe {
         long t0 = System.nanoTime();
         KgBuild build = KgBuild.run(new Layout(Path.of(args[0]).toAbsolutePath().normalize()));
         long t1 = System.nanoTime();
+        // For a run stopped by the harness's time limit: how far it got.
+        System.out.printf("SCALE-PROGRESS build done: %,d facts in %,d ms, %,d MB heap in use%n",
+                build.facts().size(), (t1 - t0) / 1_000_000, memory.getHeapMemoryUsage().getUsed() >> 20);
+        System.out.flush();
         List<Problem> problems = KgValidator.validate(build);
         long t2 = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
