@@ -22,11 +22,20 @@ public final class ServedDataset {
      * is the union of them, copied once.
      */
     public static DatasetGraph view(DatasetGraph source) {
-        Graph union = GraphFactory.createGraphMem();
-        source.find().forEachRemaining(q -> union.add(q.asTriple()));
-        DatasetGraph view = DatasetGraphFactory.createGeneral(union);
+        DatasetGraph view = DatasetGraphFactory.createGeneral(union(source));
         source.listGraphNodes().forEachRemaining(name -> view.addGraph(name, source.getGraph(name)));
         return view;
+    }
+
+    /**
+     * The union of a dataset's graphs, as one new in-memory graph. The graphs' own triples are added
+     * (not one new triple per quad), so that the copy shares them with the dataset.
+     */
+    public static Graph union(DatasetGraph source) {
+        Graph union = GraphFactory.createGraphMem();
+        source.getDefaultGraph().find().forEachRemaining(union::add);
+        source.listGraphNodes().forEachRemaining(name -> source.getGraph(name).find().forEachRemaining(union::add));
+        return union;
     }
 
     /** {@link #view(DatasetGraph)} as a {@link Dataset}. */

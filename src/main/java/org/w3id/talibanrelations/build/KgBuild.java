@@ -19,6 +19,7 @@ import org.w3id.talibanrelations.CuratedFile;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Ontology;
 import org.w3id.talibanrelations.Problem;
+import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.vocabulary.Cur;
@@ -43,6 +44,7 @@ public final class KgBuild {
     private final Map<Node, String> facts = new LinkedHashMap<>();
     private SourceCatalog sources;
     private Ontology ontology;
+    private DatasetGraph served;
 
     private KgBuild(Layout layout) { this.layout = layout; }
 
@@ -93,9 +95,26 @@ public final class KgBuild {
         for (CuratedFile f : factFiles) checkReferences(f);
         derive();
         if (!problems.isEmpty()) return;
-        Rules.run(layout, dataset, problems, declaredAt);
+        // The served view (every graph, and their union as the default graph) is copied once: the
+        // rules read it, and what they make, and the curators' notes, are added to it afterwards.
+        served = ServedDataset.view(dataset);
+        Rules.run(layout, dataset, served, problems, declaredAt);
         conflictNotes();
-        dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), org.w3id.talibanrelations.publish.VoidDescription.of(dataset));
+        // The dataset's own VoID description, in its own graph, counted over everything else.
+        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset);
+        dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
+        linkServedGraphs();
+        voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
+    }
+
+    /** The served view names the graphs the dataset names, each being the dataset's own graph. */
+    private void linkServedGraphs() {
+        java.util.Set<Node> names = new java.util.HashSet<>();
+        dataset.listGraphNodes().forEachRemaining(names::add);
+        List<Node> linked = new ArrayList<>();
+        served.listGraphNodes().forEachRemaining(linked::add);
+        for (Node n : linked) if (!names.contains(n)) served.removeGraph(n);
+        for (Node n : names) if (!served.containsGraph(n)) served.addGraph(n, dataset.getGraph(n));
     }
 
     /**
@@ -116,6 +135,7 @@ public final class KgBuild {
                     problems.add(f.at(t, "no rule found a conflict " + t.getSubject() + " (its facts changed?): update or remove the note"));
                 } else {
                     conflicts.add(t);
+                    served.getDefaultGraph().add(t);
                 }
             });
         }
@@ -191,6 +211,11 @@ public final class KgBuild {
         }
     }
 
+    /**
+     * The dataset as the endpoint serves it ({@link ServedDataset#view}), kept in step with
+     * {@link #dataset()} by the build; null if the build stopped before its rules (it had problems).
+     */
+    public DatasetGraph served() { return served; }
     /** The layout built from. */
     public Layout layout() { return layout; }
     /** The built dataset (complete only when there are no problems). */

@@ -22,7 +22,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Problem;
-import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
 
 /**
@@ -35,10 +35,13 @@ final class Rules {
     private Rules() {}
 
     /**
+     * @param served     the served view of the dataset ({@code ServedDataset.view}), which the rules
+     *                   read; what they make is added to it after the last rule, so that no rule sees
+     *                   what another made
      * @param declaredAt receives, for each subject a rule creates, the rule's path (line 1), so
      *                   that problems found later on derived resources point at the rule
      */
-    static void run(Layout layout, DatasetGraph dataset, List<Problem> problems, Map<Node, String> declaredAt) {
+    static void run(Layout layout, DatasetGraph dataset, DatasetGraph served, List<Problem> problems, Map<Node, String> declaredAt) {
         Path dir = layout.rules();
         if (!Files.isDirectory(dir)) return;
         List<Path> folders;
@@ -47,14 +50,17 @@ final class Rules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetGraph facts = ServedDataset.view(dataset);
+        DatasetGraph facts = served;
+        List<Node> made = new java.util.ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             if (!Ids.isSlug(name)) {
                 problems.add(Problem.inFile(layout.show(folder), "a rules folder is named after its graph: lowercase, hyphenated"));
                 continue;
             }
-            Graph target = dataset.getGraph(NodeFactory.createURI(Ids.GRAPH + name));
+            Node targetName = NodeFactory.createURI(Ids.GRAPH + name);
+            Graph target = dataset.getGraph(targetName);
+            made.add(targetName);
             for (Path rule : Layout.files(folder, ".rq")) {
                 String shown = layout.show(rule);
                 Query q;
@@ -71,7 +77,7 @@ final class Rules {
                     continue;
                 }
                 Model result;
-                try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(facts))) {
+                try (QueryExecution qe = Sparql.execution(q, facts)) {
                     result = qe.execConstruct();
                 }
                 Graph g = result.getGraph();
@@ -89,5 +95,7 @@ final class Rules {
                  .forEach(s -> target.add(s, TIR.detectedBy, by));
             }
         }
+        // Now, and not before, what the rules made joins the served view's union (the build links the graphs).
+        for (Node name : made) dataset.getGraph(name).find().forEachRemaining(served.getDefaultGraph()::add);
     }
 }

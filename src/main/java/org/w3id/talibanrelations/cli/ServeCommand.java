@@ -13,7 +13,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.serve.PersistentStore;
 import org.w3id.talibanrelations.vocabulary.TIR;
@@ -80,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         if (store == null) {
             KgBuild build = project.buildValidated(System.err);
             if (build == null) return 1;
-            served = ServedDataset.view(build.dataset());
+            served = build.served();
         } else {
             PersistentStore ps = PersistentStore.at(store, project.layout());
             if (ps.isCurrent()) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.talibanrelations.vocabulary.Ids;
 
 /**
@@ -49,9 +48,7 @@ public final class Publisher {
 
     /** The union of a dataset's named graphs, as one graph (the endpoint's default graph). */
     public static Graph flatten(DatasetGraph dsg) {
-        Graph union = GraphFactory.createGraphMem();
-        dsg.find().forEachRemaining(q -> union.add(q.asTriple()));
-        return union;
+        return org.w3id.talibanrelations.ServedDataset.union(dsg);
     }
 
     private interface Body { void write(Writer w) throws IOException; }

@@ -59,12 +59,55 @@ public final class SourceDocument {
         return text.substring(toCharIndex(cpStart), toCharIndex(cpEnd));
     }
 
-    /** The UTF-16 indexes at which a string occurs, in order. */
+    /**
+     * The UTF-16 indexes at which a string occurs, in order, overlapping occurrences included.
+     * A quote holding a whole word (letters and digits with a non-word character on each side inside
+     * the quote) can only occur where the text has that word, at the same distance from the quote's
+     * start: those places, taken from an index of the text's words built on first use, are checked
+     * one by one, instead of scanning the whole text for each quote. Other quotes are scanned for.
+     */
     public List<Integer> occurrences(String quote) {
         List<Integer> at = new ArrayList<>();
         if (quote.isEmpty()) return at;
-        for (int i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) at.add(i);
+        int[] anchor = rarestInnerWord(quote);
+        if (anchor == null) {
+            for (int i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) at.add(i);
+            return at;
+        }
+        int offset = anchor[0];
+        WordIndex.Positions candidates = words().positions(quote.substring(offset, offset + anchor[1]));
+        for (int k = 0; k < candidates.size(); k++) {
+            int start = candidates.get(k) - offset;
+            if (start >= 0 && text.startsWith(quote, start)) at.add(start);
+        }
         return at;
+    }
+
+    /** The offset and length of the whole word of a quote that the text has least often, or null if it has none. */
+    private int[] rarestInnerWord(String quote) {
+        int[] best = null;
+        int bestCount = Integer.MAX_VALUE;
+        int n = quote.length();
+        for (int i = 0; i < n; ) {
+            if (!WordIndex.isWordChar(quote.charAt(i))) { i++; continue; }
+            int j = i;
+            while (j < n && WordIndex.isWordChar(quote.charAt(j))) j++;
+            // Whole only if bounded inside the quote: at the quote's edges the text may continue the word.
+            if (i > 0 && j < n) {
+                int count = words().positions(quote.substring(i, j)).size();
+                if (count < bestCount) { best = new int[] { i, j - i }; bestCount = count; }
+                if (count == 0) break;
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    private WordIndex words;
+
+    private synchronized WordIndex words() {
+        if (words == null) words = new WordIndex(text);
+        return words;
     }
 
     /** The 1-based line of a UTF-16 index. */

@@ -28,6 +28,7 @@ import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.Sparql;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -50,7 +51,7 @@ public final class KgValidator {
         List<Problem> problems = new ArrayList<>(build.problems());
         if (!problems.isEmpty()) return problems;
         Layout layout = build.layout();
-        DatasetGraph view = ServedDataset.view(build.dataset());
+        DatasetGraph view = build.served() != null ? build.served() : ServedDataset.view(build.dataset());
         Graph union = view.getDefaultGraph();
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
@@ -97,7 +98,7 @@ public final class KgValidator {
                 out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
                 continue;
             }
-            try (QueryExecution qe = QueryExecution.create(q, org.apache.jena.query.DatasetFactory.wrap(dsg))) {
+            try (QueryExecution qe = Sparql.execution(q, dsg)) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution row = rs.next();
