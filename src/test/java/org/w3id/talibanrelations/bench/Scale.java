@@ -31,6 +31,7 @@ import java.util.function.ToDoubleFunction;
  *   --name scale                  output file names
  *   --out bench/results --work target/bench-scale --timeout 900 (seconds per run)
  *   --profile SIZE                instead: one run of SIZE under JFR, then the top methods ({@link JfrTop})
+ *   --replot true                 instead: redraw NAME.svg from NAME.csv (and NAME-baseline.csv, if there)
  * </pre>
  */
 public final class Scale {
@@ -56,6 +57,12 @@ public final class Scale {
         Files.createDirectories(out);
         Files.createDirectories(work);
 
+        if (o.containsKey("replot")) {
+            Path baseline = out.resolve(name + "-baseline.csv");
+            Files.writeString(out.resolve(name + ".svg"), svg(readCsv(out.resolve(name + ".csv")), Files.exists(baseline) ? readCsv(baseline) : List.of()));
+            System.out.println("Written: " + out.resolve(name + ".svg"));
+            return;
+        }
         if (o.containsKey("profile")) {
             int size = Integer.parseInt(o.get("profile").replace("_", ""));
             Path root = corpus(work, size, seed);
@@ -68,6 +75,7 @@ public final class Scale {
 
         String loadBefore = loadAverage();
         Instant started = Instant.now();
+        String code = o.containsKey("jar") ? o.get("jar") : "this checkout, " + git();   // as it is when the runs start
         List<Run> runs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         sizes:
@@ -85,10 +93,10 @@ public final class Scale {
                     // A run that times out or is killed (out of memory) ends the series: larger sizes would fare no better.
                     failures.add(e.getMessage());
                     System.out.println("  " + e.getMessage());
-                    write(out, name, runs, failures, started, loadBefore, xmx, seed, o.get("jar"));
+                    write(out, name, runs, failures, started, loadBefore, xmx, seed, code);
                     break sizes;
                 }
-                write(out, name, runs, failures, started, loadBefore, xmx, seed, o.get("jar"));   // after every run: nothing lost if a later size fails
+                write(out, name, runs, failures, started, loadBefore, xmx, seed, code);   // after every run: nothing lost if a later size fails
             }
         }
         System.out.println();
@@ -204,7 +212,7 @@ public final class Scale {
     }
 
     private static void write(Path out, String name, List<Run> runs, List<String> failures, Instant started, String loadBefore, String xmx, long seed,
-                              String jar) throws IOException {
+                              String code) throws IOException {
         StringBuilder csv = new StringBuilder("size,run,facts,quads,build_s,validate_s,total_s,thread_cpu_s,process_cpu_s,gc_s,peak_heap_mb,live_heap_mb,jvm_wall_s,load_avg_1_5_15,dataset_heap_mb\n");
         for (Run r : runs)
             csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.3f,%s,%d%n", r.size(), r.run(), r.facts(), r.quads(),
@@ -219,7 +227,9 @@ public final class Scale {
         md.append("Runs generate nothing: the corpus (`SyntheticCorpus`, seed ").append(seed).append(", generator version ").append(SyntheticCorpus.VERSION)
           .append(") is made once per size; each run is a fresh JVM (`-Xmx").append(xmx).append("`, default collector) running `ScaleProbe`, ")
           .append("which builds and validates exactly as the `validate` command does. Medians over the runs.\n\n");
-        md.append("## Machine\n\n").append(machine(started, loadBefore, jar)).append('\n');
+        if (Files.exists(out.resolve("scale-notes.md")))
+            md.append("What was slow and what changed, the profile, growth factors before and after, and what a million facts needs: `scale-notes.md`.\n\n");
+        md.append("## Machine\n\n").append(machine(started, loadBefore, code)).append('\n');
         md.append("## Results\n\n").append(table(runs)).append(growth(runs)).append('\n');
         for (String f : failures) md.append("Did not finish: ").append(f.replace(out.getParent() == null ? "" : out.getParent().toString() + "/", "")).append("\n\n");
         md.append("""
@@ -250,7 +260,7 @@ public final class Scale {
         return runs;
     }
 
-    private static String machine(Instant started, String loadBefore, String jar) {
+    private static String machine(Instant started, String loadBefore, String code) {
         StringBuilder sb = new StringBuilder();
         sb.append("- CPU: ").append(firstValue("/proc/cpuinfo", "model name")).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores available to the JVM\n");
         String mem = firstValue("/proc/meminfo", "MemTotal");
@@ -258,7 +268,7 @@ public final class Scale {
         sb.append("- OS: ").append(firstValue("/etc/os-release", "PRETTY_NAME").replace("\"", "")).append(" (").append(System.getProperty("os.name")).append(' ')
           .append(System.getProperty("os.version")).append(' ').append(System.getProperty("os.arch")).append(")\n");
         sb.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append('\n');
-        sb.append("- code measured: ").append(jar == null ? "this checkout, " + git() : jar).append('\n');
+        sb.append("- code measured: ").append(code).append('\n');
         sb.append("- started ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", load average (1, 5, 15 min) then ").append(loadBefore)
           .append(", now ").append(loadAverage()).append('\n');
         return sb.toString();
@@ -299,11 +309,13 @@ public final class Scale {
 
     /** A log-log plot of the median times against the number of facts, with a line of slope 1 for reference. */
     static String svg(List<Run> runs, List<Run> before) {
-        int w = 720, h = 460, left = 80, right = 200, top = 40, bottom = 60;
-        List<double[]> total = points(runs, Run::totalS), cpu = points(runs, Run::cpuS), old = points(before, Run::totalS);
+        int w = 800, h = 460, left = 80, right = 260, top = 40, bottom = 60;
+        List<double[]> total = points(runs, Run::totalS), cpu = points(runs, Run::cpuS), old = points(before, Run::totalS),
+                oldCpu = points(before, Run::cpuS);
         List<double[]> all = new ArrayList<>(total);
         all.addAll(cpu);
         all.addAll(old);
+        all.addAll(oldCpu);
         double x0 = Math.floor(Math.log10(all.stream().mapToDouble(p -> p[0]).min().orElse(1000)));
         double x1 = Math.ceil(Math.log10(all.stream().mapToDouble(p -> p[0]).max().orElse(100000)));
         double y0 = Math.floor(Math.log10(all.stream().mapToDouble(p -> p[1]).min().orElse(0.1)));
@@ -343,12 +355,17 @@ public final class Scale {
         }
         if (!old.isEmpty()) {
             series(s, old, X, Y, "#c0392b", "2 3");
-            legend = legend(s, w - right + 12, top + 10, legend, "#c0392b", "2 3", "before the fixes");
+            legend = legend(s, w - right + 12, top + 10, legend, "#c0392b", "2 3", "before fixes: wall");
+            series(s, oldCpu, X, Y, "#8e44ad", "2 3");
+            legend = legend(s, w - right + 12, top + 10, legend, "#8e44ad", "2 3", "before fixes: thread CPU");
         }
+        String after = old.isEmpty() ? "" : "after: ";
         series(s, total, X, Y, "#1f5fa8", null);
-        legend = legend(s, w - right + 12, top + 10, legend, "#1f5fa8", null, "build + validate (wall)");
+        legend = legend(s, w - right + 12, top + 10, legend, "#1f5fa8", null, after + "build + validate (wall)");
         series(s, cpu, X, Y, "#e08a00", "8 3");
-        legend(s, w - right + 12, top + 10, legend, "#e08a00", "8 3", "thread CPU");
+        legend = legend(s, w - right + 12, top + 10, legend, "#e08a00", "8 3", after + "thread CPU");
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">wall time depends on the</text>%n", w - right + 12, top + 30 + legend * 20));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">machine's load: compare CPU</text>%n", w - right + 12, top + 44 + legend * 20));
         return s.append("</svg>\n").toString();
     }
 
