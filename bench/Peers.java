@@ -187,6 +187,9 @@ public class Peers {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             long t0 = System.nanoTime();
             Process p = pb.start();
+            // If this helper is interrupted (Ctrl-C, SIGTERM), the server it started goes with it.
+            Thread reaper = new Thread(() -> { p.destroy(); try { if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly(); } catch (InterruptedException e) { p.destroyForcibly(); } });
+            Runtime.getRuntime().addShutdownHook(reaper);
             long ms = -1;
             try {
                 long end = t0 + TimeUnit.SECONDS.toNanos(timeoutS);
@@ -201,6 +204,7 @@ public class Peers {
                 }
             } finally {
                 stop(p);
+                Runtime.getRuntime().removeShutdownHook(reaper);
             }
             if (ms < 0) throw new IllegalStateException(label + ": no answer within " + timeoutS + " s (see " + log + ")");
             if (run >= 1) {
