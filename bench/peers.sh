@@ -22,8 +22,10 @@
 #                      fuseki-32k (stock Fuseki with Jetty's response buffer at 32 KiB instead of Fuseki's 5 MiB)
 #   JVM_OPTS ["-Xmx2g"] JVM options for both Jena servers (ours and stock Fuseki), the same for both
 #   PORT_BASE [39310]  first of the loopback ports used (seven consecutive)
+#   PHASES ["cold answers trivial load"]  the parts to measure; the others keep their figures from the
+#                      previous run (target/peers/raw), so one part can be redone alone, e.g. PHASES=trivial
 #   SKIP_INSTALL [0]   1: do not install anything
-# The default run takes about 45 minutes. Every server it starts is stopped when it ends or is interrupted.
+# The default run takes about 50 minutes (an hour with fuseki-32k). Every server it starts is stopped when it ends or is interrupted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -39,6 +41,7 @@ SERVERS=${SERVERS:-"ours fuseki virtuoso"}
 PORT_BASE=${PORT_BASE:-39310}
 JVM_OPTS=${JVM_OPTS:--Xmx2g}
 SKIP_INSTALL=${SKIP_INSTALL:-0}
+PHASES=${PHASES:-"cold answers trivial load"}
 if [ "${1:-}" = "--quick" ]; then
   REPS=1 DURATION=1 COLD_RUNS=1 TRIVIAL_N=300 TRIVIAL_ROUNDS=1 QUERIES=${QUERIES_QUICK:-'cq0[1-3]'}
 elif [ -n "${1:-}" ]; then
@@ -55,6 +58,7 @@ OURS_JAR=$ROOT/target/taliban-relations-kg.jar
 P_OURS=$PORT_BASE P_FUSEKI=$((PORT_BASE + 1)) P_VSQL=$((PORT_BASE + 2)) P_VHTTP=$((PORT_BASE + 3))
 P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5)) P_F32K=$((PORT_BASE + 6))
 
+has() { [[ " $PHASES " == *" $1 "* ]]; }
 log() { printf '\n== %s\n' "$*"; }
 die() { printf 'peers.sh: %s\n' "$*" >&2; exit 1; }
 helper() { java -cp "$OURS_JAR" "$ROOT/bench/Peers.java" "$@"; }
@@ -139,8 +143,20 @@ BUILD_OUT=$(java -jar "$OURS_JAR" build --out "$W/out")
 echo "$BUILD_OUT"
 KG=$W/out/kg.trig FLAT=$W/out/kg-flat.ttl
 
-rm -rf "$RAW" "$W/queries" "$W/bodies"
-mkdir -p "$RAW" "$W/queries"
+# Raw figures: those of the phases run now are replaced, the others kept from the previous run.
+mkdir -p "$RAW"
+EARLIER=""
+if has cold && has answers && has trivial && has load; then
+  rm -f "$RAW"/*
+else
+  EARLIER=$(sed -n 's/^date: //p' "$RAW/machine.txt" 2>/dev/null | head -1)   # empty: no earlier run
+  if has cold; then rm -f "$RAW/coldstart.tsv"; fi
+  if has answers; then rm -f "$RAW/check.tsv"; fi
+  if has trivial; then rm -f "$RAW/trivial.tsv"; fi
+  if has load; then rm -f "$RAW/load.tsv" "$RAW/gc.tsv"; fi
+fi
+rm -rf "$W/queries" "$W/bodies"
+mkdir -p "$W/queries"
 for q in queries/cq*.rq; do
   n=$(basename "$q" .rq)
   if [[ $n =~ $QUERIES ]]; then cp "$q" "$W/queries/"; [ -f "queries/$n.srj" ] && cp "queries/$n.srj" "$W/queries/"; fi
@@ -190,6 +206,10 @@ TDB2_LOAD_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 
 # ------------------------------------------------------------------ machine description
 CQ01=$(ls "$W/bodies"/*.form | grep -v '/ask.form$' | head -1)
+if [ -n "$EARLIER" ]; then
+  # A partial run: the description of the run that measured the rest stays, with a line for this one.
+  echo "re-measured: $PHASES on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1-3 /proc/loadavg), settings REPS=$REPS DURATION=${DURATION}s CLIENTS=\"$CLIENTS\" TRIVIAL_N=$TRIVIAL_N TRIVIAL_ROUNDS=$TRIVIAL_ROUNDS SERVERS=\"$SERVERS\"" >> "$RAW/machine.txt"
+else
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src modified)')"
@@ -206,9 +226,11 @@ CQ01=$(ls "$W/bodies"/*.form | grep -v '/ask.form$' | head -1)
   echo "settings: REPS=$REPS DURATION=${DURATION}s CLIENTS=\"$CLIENTS\" COLD_RUNS=$COLD_RUNS TRIVIAL_N=$TRIVIAL_N TRIVIAL_ROUNDS=$TRIVIAL_ROUNDS SERVERS=\"$SERVERS\""
   echo "stock Fuseki TDB2 load of kg.trig (tdb2.tdbloader, before the cold starts): $TDB2_LOAD_MS ms"
 } > "$RAW/machine.txt"
+fi
 cat "$RAW/machine.txt"
 
 # ------------------------------------------------------------------ 3a. cold start
+if has cold; then
 log "cold start ($COLD_RUNS runs each)"
 cold() {  # cold LABEL PRIME COMMAND...
   local label=$1 prime=$2; shift 2
@@ -220,6 +242,7 @@ cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --po
 cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
 cold "fuseki: config, in memory, union as default graph" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-mem.ttl"
 cold "fuseki: TDB2 unionDefaultGraph (loaded beforehand)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-tdb2.ttl"
+fi
 
 # ------------------------------------------------------------------ start the servers
 declare -A PORT=() SPATH=()
@@ -247,6 +270,7 @@ start_virtuoso() {
   isql-vt "127.0.0.1:$P_VSQL" dba dba exec="select ll_state, ll_error from DB.DBA.LOAD_LIST;" >> "$LOGS/virtuoso-load.log" 2>&1 || true
 }
 
+has answers || has trivial || has load || SERVERS=""   # no server needed
 for s in $SERVERS; do
   case $s in
     ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost
@@ -270,14 +294,18 @@ done
 echo "servers up: $(for s in $SERVERS; do printf '%s 127.0.0.1:%s%s  ' "$s" "${PORT[$s]}" "${SPATH[$s]}"; done)"
 
 # ------------------------------------------------------------------ answers, and warm-up
-log "answers (each question 20 times as warm-up, the last answer compared with queries/*.srj)"
-for s in $SERVERS; do helper check "$RAW/check.tsv" "$s" "${PORT[$s]}" "${SPATH[$s]}" "$W/queries" 20; done
+if has answers; then
+  log "answers (each question 20 times as warm-up, the last answer compared with queries/*.srj)"
+  for s in $SERVERS; do helper check "$RAW/check.tsv" "$s" "${PORT[$s]}" "${SPATH[$s]}" "$W/queries" 20; done
+fi
 
 # ------------------------------------------------------------------ 3c. trivial query
-log "ASK {} latency ($TRIVIAL_ROUNDS rounds)"
-for round in $(seq 1 "$TRIVIAL_ROUNDS"); do
-  for s in $SERVERS; do helper trivial "$RAW/trivial.tsv" "$round" "$s" "${PORT[$s]}" "${SPATH[$s]}" "$TRIVIAL_N"; done
-done
+if has trivial; then
+  log "ASK {} latency ($TRIVIAL_ROUNDS rounds)"
+  for round in $(seq 1 "$TRIVIAL_ROUNDS"); do
+    for s in $SERVERS; do helper trivial "$RAW/trivial.tsv" "$round" "$s" "${PORT[$s]}" "${SPATH[$s]}" "$TRIVIAL_N"; done
+  done
+fi
 
 # ------------------------------------------------------------------ 3b. throughput and latency per question
 hey_run() {  # hey_run REP SERVER QUESTION FORM CLIENTS: appends one line to load.tsv
@@ -300,6 +328,7 @@ hey_run() {  # hey_run REP SERVER QUESTION FORM CLIENTS: appends one line to loa
     }' <<<"$out" >> "$RAW/load.tsv"
   tail -1 "$RAW/load.tsv" | awk -F'\t' '{ printf "  rep %s %-12s %-40s c=%-3s %9.1f q/s  p50 %7.1f ms  p99 %7.1f ms%s\n", $1, $2, $3, $4, $5, $6, $7, ($9 + $10 > 0 ? "  FAILURES: " $9 " non-200, " $10 " errors" : "") }'
 }
+if has load; then
 read -r -a SERVER_LIST <<<"$SERVERS"
 FORMS=("$W/bodies/ask.form" $(ls "$W/bodies"/cq*.form))
 total=$(( REPS * ${#FORMS[@]} * $(wc -w <<<"$CLIENTS") * ${#SERVER_LIST[@]} ))
@@ -317,15 +346,17 @@ for rep in $(seq 1 "$REPS"); do
   done
 done
 
+fi
+
 # ------------------------------------------------------------------ stop, report
 log "stopping the servers"
 cleanup
-for s in $SERVERS; do   # full collections that java.nio forced to free direct memory (the stall)
+has load && for s in $SERVERS; do   # full collections that java.nio forced to free direct memory (the stall)
   if [ -f "$LOGS/$s-gc.log" ]; then
     printf '%s\t%s\t%s\n' "$s" "$(grep -c 'Pause Full (System.gc())' "$LOGS/$s-gc.log" || true)" "$(grep -c 'Pause' "$LOGS/$s-gc.log" || true)" >> "$RAW/gc.tsv"
   fi
 done
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/machine.txt"
+[ -n "$EARLIER" ] || echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/machine.txt"
 # The findings on the keep-alive stall (hand-written) go at the end of the report.
 [ -f bench/peers-findings.md ] && cp bench/peers-findings.md "$RAW/notes.md"
 log "report"
