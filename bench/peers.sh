@@ -149,7 +149,8 @@ EARLIER=""
 if has cold && has answers && has trivial && has load; then
   rm -f "$RAW"/*
 else
-  EARLIER=$(sed -n 's/^date: //p' "$RAW/machine.txt" 2>/dev/null | head -1)   # empty: no earlier run
+  EARLIER=""                                                        # stays empty: no earlier run
+  if [ -f "$RAW/machine.txt" ]; then EARLIER=$(sed -n 's/^date: //p;T;q' "$RAW/machine.txt"); fi
   if has cold; then rm -f "$RAW/coldstart.tsv"; fi
   if has answers; then rm -f "$RAW/check.tsv"; fi
   if has trivial; then rm -f "$RAW/trivial.tsv"; fi
