@@ -14,6 +14,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.serve.BuildCache;
 import org.w3id.talibanrelations.serve.PersistentStore;
 import org.w3id.talibanrelations.vocabulary.TIR;
 import org.w3id.talibanrelations.serve.KgServer;
@@ -22,7 +24,8 @@ import org.w3id.talibanrelations.serve.Limits;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Builds and validates the graph from data/, then serves it read-only over SPARQL",
-            "(embedded Apache Jena Fuseki; in memory, or on disk with --store). Endpoints:",
+            "(embedded Apache Jena Fuseki; in memory, or on disk with --store). A restart on",
+            "unchanged inputs serves the last validated build (see --build-cache). Endpoints:",
             "  /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST)",
             "  /kg/get, /kg                 Graph Store Protocol, read only",
             "  /$/ping                      health",
@@ -72,14 +75,33 @@ final class ServeCommand implements Callable<Integer> {
             "SHA-256 names it); a build that fails or is killed never replaces the previous dataset."})
     Path store;
 
+    @Option(names = "--build-cache", paramLabel = "DIR", description = {
+            "Where the last validated build is kept (default: target/build-cache under --root), so that a",
+            "restart on unchanged inputs and the same program serves it without building again."})
+    Path buildCache;
+
+    @Option(names = "--no-build-cache", description = "Always build and validate at start, and keep nothing.")
+    boolean noBuildCache;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         DatasetGraph served;
+        KgBuild toCache = null;
+        BuildCache cache = null;
         if (store == null) {
-            KgBuild build = project.buildValidated(System.err);
-            if (build == null) return 1;
-            served = build.served();
+            if (!noBuildCache)
+                cache = BuildCache.at(buildCache != null ? buildCache : project.layout().root().resolve("target/build-cache"), project.layout());
+            DatasetGraph cached = cache == null ? null : cache.load(System.err);
+            if (cached != null) {
+                System.out.println("Inputs unchanged (" + cache.inputsHash() + "): serving the validated build kept in " + cache.dir() + ".");
+                served = ServedDataset.view(cached);
+            } else {
+                KgBuild build = project.buildValidated(System.err);
+                if (build == null) return 1;
+                served = build.served();
+                toCache = build;
+            }
         } else {
             PersistentStore ps = PersistentStore.at(store, project.layout());
             if (ps.isCurrent()) {
@@ -108,6 +130,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
         System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
         System.out.println("  health:          " + server.baseUrl() + "$/ping");
+        // Saved once the server answers, so that the first start is not slower for it.
+        if (toCache != null && cache != null) cache.save(toCache.dataset(), System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests in flight (at most " + shutdownGrace + " s).");
             System.out.flush();

@@ -7,12 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.Location;
@@ -22,6 +17,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.build.Inputs;
 
 /**
  * The dataset kept on disk in TDB2 ({@code serve --store DIR}), rebuilt only when the inputs change,
@@ -64,27 +60,9 @@ public final class PersistentStore {
         return new PersistentStore(dir, inputsHash(layout));
     }
 
-    /** SHA-256 over the path and bytes of every input file, in a fixed order. */
+    /** The inputs' hash ({@link Inputs#hash}), for this stored form. */
     static String inputsHash(Layout layout) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-            List<Path> files = new ArrayList<>();
-            for (Path p : List.of(layout.root().resolve("data"), layout.root().resolve("ontology"), layout.shapes(), layout.rules()))
-                files.addAll(Layout.files(p, ""));
-            files.sort(Comparator.comparing(p -> layout.show(p)));
-            for (Path f : files) {
-                md.update(layout.show(f).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(f));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Inputs.hash(layout, FORMAT);
     }
 
     private String dbName() { return "db-" + inputsHash; }

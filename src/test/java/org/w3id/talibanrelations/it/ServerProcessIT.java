@@ -45,7 +45,7 @@ class ServerProcessIT {
     }
 
     /** A running server and the lines it printed so far. */
-    private record Server(Process process, String endpoint, LinkedBlockingQueue<String> lines) {}
+    private record Server(Process process, String endpoint, LinkedBlockingQueue<String> lines, String printed) {}
 
     private Server start(Path root, String... args) throws Exception {
         return startUntil(root, null, args);
@@ -74,9 +74,9 @@ class ServerProcessIT {
             String l = lines.poll(1, TimeUnit.SECONDS);
             if (l == null) { if (!p.isAlive()) break; continue; }
             seen.append(l).append('\n');
-            if (waitFor != null && l.contains(waitFor)) return new Server(p, null, lines);
+            if (waitFor != null && l.contains(waitFor)) return new Server(p, null, lines, seen.toString());
             Matcher m = url.matcher(l);
-            if (m.find()) return new Server(p, m.group(1), lines);
+            if (m.find()) return new Server(p, m.group(1), lines, seen.toString());
         }
         throw new AssertionError("server did not start:\n" + seen);
     }
@@ -172,5 +172,41 @@ class ServerProcessIT {
         Server fresh = start(project, "--store", store.toString());
         assertEquals(3, count(fresh.endpoint(), FACTS));
         assertNotNull(Files.readString(store.resolve("current")));
+    }
+
+    @Test
+    void aRestartOnUnchangedInputsServesTheKeptBuildAndAChangeBuildsAgain(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        TestProjects.fixture(project);
+        Path cache = tmp.resolve("cache");
+        String quads = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+        Server first = start(project, "--build-cache", cache.toString());
+        long built = count(first.endpoint(), quads);
+        first.process().destroy();
+        first.process().waitFor(60, TimeUnit.SECONDS);
+        try (var files = Files.list(cache)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".rt")).count(), "the validated build was kept");
+        }
+
+        Server again = start(project, "--build-cache", cache.toString());
+        assertTrue(again.printed().contains("Inputs unchanged"), () -> "served from the cache: " + again.printed());
+        assertFalse(again.printed().contains("Built and validated"), again::printed);
+        assertEquals(built, count(again.endpoint(), quads));
+        assertEquals(2, count(again.endpoint(), FACTS));
+        again.process().destroy();
+        again.process().waitFor(60, TimeUnit.SECONDS);
+
+        // A broken input is never hidden by the cache: the build runs, fails, and nothing is served.
+        Path good = project.resolve("data/facts/fixture-source/good.ttl");
+        Files.writeString(good, Files.readString(good).replace("tir:certainty tir:stated", "tir:certainty tir:rumoured"));
+        Process broken = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString(), "serve", "--port", "0", "--localhost", "--root", project.toString(),
+                "--build-cache", cache.toString()).redirectErrorStream(true).start();
+        started.add(broken);
+        String out = new String(broken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(broken.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, broken.exitValue(), out);
+        assertTrue(out.contains("nothing published"), out);
     }
 }
