@@ -2,7 +2,8 @@
 # Peer comparison: our server against stock Apache Jena Fuseki 5.6.0 and Virtuoso 7.2 (Debian), on the
 # same published data, all on 127.0.0.1. Installs what it needs (apt: virtuoso-opensource, hey; Maven
 # Central: jena-fuseki-server 5.6.0 into target/peers/), then measures in one run:
-#   (a) cold start, process start to first answered query: ours (build + validate; and --store warm)
+#   (a) cold start, process start to first answered query: ours (build + validate; restarted on unchanged
+#       inputs, from its kept validated build; and --store warm)
 #       against stock Fuseki on the prebuilt kg.trig;
 #   (b) every competency question: throughput and p50/p99 latency at 1, 8 and 32 keep-alive clients (hey);
 #   (c) the latency of a trivial query (ASK {}) on a kept-alive connection, on a new connection each time,
@@ -13,6 +14,7 @@
 # Settings, from the environment (defaults in brackets):
 #   REPS [3]           repetitions of each load run; medians over them, servers interleaved
 #   DURATION [2]       seconds per load run
+#   WARMUP [1]         seconds of unmeasured load per question and server before the load runs (0: none)
 #   CLIENTS ["1 8 32"] concurrent keep-alive clients
 #   COLD_RUNS [5]      cold starts per variant
 #   TRIVIAL_N [2000]   measured ASK {} requests per connection mode and round (after 500 unmeasured)
@@ -32,6 +34,7 @@ ROOT=$PWD
 
 REPS=${REPS:-3}
 DURATION=${DURATION:-2}
+WARMUP=${WARMUP:-1}
 CLIENTS=${CLIENTS:-"1 8 32"}
 COLD_RUNS=${COLD_RUNS:-5}
 TRIVIAL_N=${TRIVIAL_N:-2000}
@@ -43,7 +46,7 @@ JVM_OPTS=${JVM_OPTS:--Xmx2g}
 SKIP_INSTALL=${SKIP_INSTALL:-0}
 PHASES=${PHASES:-"cold answers trivial load"}
 if [ "${1:-}" = "--quick" ]; then
-  REPS=1 DURATION=1 COLD_RUNS=1 TRIVIAL_N=300 TRIVIAL_ROUNDS=1 QUERIES=${QUERIES_QUICK:-'cq0[1-3]'}
+  REPS=1 DURATION=1 WARMUP=0 COLD_RUNS=1 TRIVIAL_N=300 TRIVIAL_ROUNDS=1 QUERIES=${QUERIES_QUICK:-'cq0[1-3]'}
 elif [ -n "${1:-}" ]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2
 fi
@@ -224,7 +227,7 @@ else
   echo "virtuoso: $(virtuoso-t -? 2>&1 | sed -n 2p | sed 's/^ *//'); bench/virtuoso.ini.in (127.0.0.1 only; default graph = all graphs, including Virtuoso's own system graphs)"
   echo "client: hey $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?'), keep-alive, POST form, no compression; trivial-query probe: bench/Peers.java"
   echo "data: kg.trig, $(grep -oE '[0-9,]+ quads' <<<"$BUILD_OUT" | head -1); $(ls "$W/queries"/*.rq | wc -l) questions; cold-start query: $(basename "$CQ01" .form)"
-  echo "settings: REPS=$REPS DURATION=${DURATION}s CLIENTS=\"$CLIENTS\" COLD_RUNS=$COLD_RUNS TRIVIAL_N=$TRIVIAL_N TRIVIAL_ROUNDS=$TRIVIAL_ROUNDS SERVERS=\"$SERVERS\""
+  echo "settings: REPS=$REPS DURATION=${DURATION}s WARMUP=${WARMUP}s CLIENTS=\"$CLIENTS\" COLD_RUNS=$COLD_RUNS TRIVIAL_N=$TRIVIAL_N TRIVIAL_ROUNDS=$TRIVIAL_ROUNDS SERVERS=\"$SERVERS\""
   echo "stock Fuseki TDB2 load of kg.trig (tdb2.tdbloader, before the cold starts): $TDB2_LOAD_MS ms"
 } > "$RAW/machine.txt"
 fi
@@ -237,7 +240,9 @@ cold() {  # cold LABEL PRIME COMMAND...
   local label=$1 prime=$2; shift 2
   helper coldstart "$RAW/coldstart.tsv" "$label" "$COLD_RUNS" "$prime" 300 "$P_COLD" /kg/sparql "$CQ01" "$LOGS/coldstart.log" -- "$@"
 }
-cold "ours: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost
+cold "ours: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --no-build-cache
+rm -rf "$W/build-cache"
+cold "ours: serve, restarted (validated build kept)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache"
 rm -rf "$W/store"
 cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
 cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
@@ -274,7 +279,7 @@ start_virtuoso() {
 has answers || has trivial || has load || SERVERS=""   # no server needed
 for s in $SERVERS; do
   case $s in
-    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost
+    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost --no-build-cache
                  PORT[ours]=$P_OURS SPATH[ours]=/kg/sparql ;;
     fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
                  PORT[fuseki]=$P_FUSEKI SPATH[fuseki]=/kg/sparql ;;
@@ -333,6 +338,17 @@ if has load; then
 read -r -a SERVER_LIST <<<"$SERVERS"
 FORMS=("$W/bodies/ask.form" $(ls "$W/bodies"/cq*.form))
 total=$(( REPS * ${#FORMS[@]} * $(wc -w <<<"$CLIENTS") * ${#SERVER_LIST[@]} ))
+if [ "$WARMUP" != 0 ]; then
+  # The JVM servers compile their hot paths only after thousands of requests; the answers phase's
+  # 20 per question is far from that. Every server gets the same unmeasured load first.
+  log "warm-up: every question for ${WARMUP}s at 8 clients on each server (not measured)"
+  for s in "${SERVER_LIST[@]}"; do
+    for form in "${FORMS[@]}"; do
+      timeout $((WARMUP + 60)) hey -z "${WARMUP}s" -c 8 -t 60 -disable-compression -m POST -T application/x-www-form-urlencoded \
+        -H 'Accept: application/sparql-results+json' -D "$form" "http://127.0.0.1:${PORT[$s]}${SPATH[$s]}" > /dev/null 2>&1 || true
+    done
+  done
+fi
 log "load: $total runs of ${DURATION}s (${#FORMS[@]} queries incl. ASK {}, clients: $CLIENTS, $REPS repetitions)"
 for rep in $(seq 1 "$REPS"); do
   # Rotate the order of the servers from one repetition to the next, so drift in the machine's load
