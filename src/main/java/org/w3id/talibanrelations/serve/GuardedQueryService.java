@@ -12,9 +12,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
 
 /**
  * Fuseki's SPARQL query service with two guards: a SERVICE clause may only call an endpoint on
@@ -32,19 +29,16 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        if (query.getQueryPattern() == null) return;
         List<String> allowed = limits.serviceAllowList();
-        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-            @Override
-            public void visit(ElementService el) {
-                Node target = el.getServiceNode();
-                if (!target.isURI())
-                    throw new ActionErrorException(403, "SERVICE with a variable endpoint is not allowed on this server", null);
-                if (!allowed.contains(target.getURI()))
-                    throw new ActionErrorException(403, "SERVICE <" + target.getURI() + "> is not allowed on this server"
-                            + (allowed.isEmpty() ? " (no SERVICE endpoint is allowed)" : "; allowed: " + allowed), null);
-            }
-        });
+        // Every SERVICE, including those in sub-queries and FILTER (NOT) EXISTS, which a plain
+        // ElementWalker does not enter: a nested one must not slip past the allow-list.
+        for (Node target : QueryScan.of(query).services()) {
+            if (!target.isURI())
+                throw new ActionErrorException(403, "SERVICE with a variable endpoint is not allowed on this server", null);
+            if (!allowed.contains(target.getURI()))
+                throw new ActionErrorException(403, "SERVICE <" + target.getURI() + "> is not allowed on this server"
+                        + (allowed.isEmpty() ? " (no SERVICE endpoint is allowed)" : "; allowed: " + allowed), null);
+        }
     }
 
     @Override
