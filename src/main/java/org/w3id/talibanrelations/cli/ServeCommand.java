@@ -56,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-response-bytes", paramLabel = "N", defaultValue = "268435456", description = "Largest response, which is buffered before it is sent (default: ${DEFAULT-VALUE}); larger: 422.")
     long maxResponseBytes;
 
+    @Option(names = "--cache-bytes", paramLabel = "N", defaultValue = "67108864", description = {
+            "Memory for the response cache, in bytes (default: ${DEFAULT-VALUE}, 64 MiB; 0 turns it off).",
+            "Answers to deterministic queries are kept and served again without running the query;",
+            "queries with SERVICE, NOW(), RAND() and the like are never kept."})
+    long cacheBytes;
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10", description = "On SIGTERM, how long to let requests in flight finish (default: ${DEFAULT-VALUE}).")
     long shutdownGrace;
 
@@ -74,8 +80,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cacheBytes < 0) {
+            System.err.println("--cache-bytes must be 0 (no cache) or more, not " + cacheBytes + ".");
+            return 2;
+        }
         long t0 = System.nanoTime();
         DatasetGraph served;
+        String datasetTag = null;  // ETags name the data: its inputs hash when stored, else a hash of the dataset
         if (store == null) {
             KgBuild build = project.buildValidated(System.err);
             if (build == null) return 1;
@@ -85,6 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             if (ps.isCurrent()) {
                 System.out.println("Inputs unchanged (" + ps.inputsHash() + "): serving the stored dataset in " + store + ".");
                 served = ps.open();
+                datasetTag = "store-" + ps.inputsHash();
             } else {
                 KgBuild build = project.buildValidated(System.err);
                 if (build == null) {
@@ -94,6 +106,7 @@ final class ServeCommand implements Callable<Integer> {
                 } else {
                     System.out.println("Storing the new build (" + ps.inputsHash() + ") in " + store + ".");
                     served = ps.replace(build.dataset());
+                    datasetTag = "store-" + ps.inputsHash();
                 }
             }
         }
@@ -102,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         long[] counts = Txn.calculateRead(served, () -> counts(served));
         KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl).build().start();
+                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl)
+                .cacheBytes(cacheBytes).datasetTag(datasetTag).build().start();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
                 counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
