@@ -178,6 +178,14 @@ final class RequestGuard implements Filter {
                 return;
             }
             validators(response, etag, "miss");
+        } else if (key == null && conditional && buffered.complete()) {
+            // A Graph Store read is not kept, but its bytes change only with the data: their hash validates it.
+            String etag = buffered.etag();
+            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+                notModified(response, etag);
+                return;
+            }
+            validators(response, etag, null);
         }
         buffered.finish();
     }
@@ -348,11 +356,16 @@ final class RequestGuard implements Filter {
         }
     }
 
+    /** A byte buffer whose bytes can be hashed without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        byte[] array() { return buf; }
+    }
+
     /** Holds the whole response until the handler is done, so that its status can still change. */
     private static final class BufferedResponse extends HttpServletResponseWrapper {
         private final HttpServletResponse target;
         private final long max;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final Buffer buffer = new Buffer();
         private int status = 200;
         private String errorMessage;
         private boolean error;
@@ -441,6 +454,8 @@ final class RequestGuard implements Filter {
         byte[] body() { return buffer.toByteArray(); }
         /** The buffered body's length. */
         int size() { return buffer.size(); }
+        /** A strong ETag: a hash of the buffered body. */
+        String etag() { return ResponseCache.bodyEtag(buffer.array(), buffer.size()); }
 
         void finish() throws IOException {
             if (writer != null) writer.flush();

@@ -112,6 +112,20 @@ final class ResponseCache {
         }
     }
 
+    /**
+     * A strong ETag for a response that is not keyed here (a Graph Store read, a linked-data page): a
+     * hash of its bytes, which change only with the data.
+     */
+    static String bodyEtag(byte[] body, int length) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(body, 0, length);
+            return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether an If-None-Match header names an ETag (weak comparison, as RFC 9110 asks); "*" only if anyMatches. */
     static boolean matches(String ifNoneMatch, String etag, boolean anyMatches) {
         for (String tag : ifNoneMatch.split(",")) {
