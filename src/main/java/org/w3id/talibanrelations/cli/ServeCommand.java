@@ -13,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.build.Inputs;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.serve.BuildCache;
@@ -59,6 +60,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-response-bytes", paramLabel = "N", defaultValue = "268435456", description = "Largest response, which is buffered before it is sent (default: ${DEFAULT-VALUE}); larger: 422.")
     long maxResponseBytes;
 
+    @Option(names = "--cache-bytes", paramLabel = "N", defaultValue = "67108864", description = {
+            "Memory for the response cache, in bytes (default: ${DEFAULT-VALUE}, 64 MiB; 0 turns it off).",
+            "Answers to deterministic queries are kept and served again without running the query;",
+            "queries with SERVICE, NOW(), RAND() and the like are never kept."})
+    long cacheBytes;
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10", description = "On SIGTERM, how long to let requests in flight finish (default: ${DEFAULT-VALUE}).")
     long shutdownGrace;
 
@@ -85,10 +92,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cacheBytes < 0) {
+            System.err.println("--cache-bytes must be 0 (no cache) or more, not " + cacheBytes + ".");
+            return 2;
+        }
         long t0 = System.nanoTime();
         DatasetGraph served;
         KgBuild toCache = null;
         BuildCache cache = null;
+        String datasetTag = null;  // ETags name the data: the hash of the inputs it was built from, else a hash of the dataset
         if (store == null) {
             if (!noBuildCache)
                 cache = BuildCache.at(buildCache != null ? buildCache : project.layout().root().resolve("target/build-cache"), project.layout());
@@ -102,11 +114,13 @@ final class ServeCommand implements Callable<Integer> {
                 served = build.served();
                 toCache = build;
             }
+            datasetTag = "build-" + (cache != null ? cache.inputsHash() : Inputs.hash(project.layout(), "tir-etag-1"));
         } else {
             PersistentStore ps = PersistentStore.at(store, project.layout());
             if (ps.isCurrent()) {
                 System.out.println("Inputs unchanged (" + ps.inputsHash() + "): serving the stored dataset in " + store + ".");
                 served = ps.open();
+                datasetTag = "store-" + ps.inputsHash();
             } else {
                 KgBuild build = project.buildValidated(System.err);
                 if (build == null) {
@@ -116,6 +130,7 @@ final class ServeCommand implements Callable<Integer> {
                 } else {
                     System.out.println("Storing the new build (" + ps.inputsHash() + ") in " + store + ".");
                     served = ps.replace(build.dataset());
+                    datasetTag = "store-" + ps.inputsHash();
                 }
             }
         }
@@ -124,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
         long[] counts = Txn.calculateRead(served, () -> counts(served));
         KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl).build().start();
+                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl)
+                .cacheBytes(cacheBytes).datasetTag(datasetTag).build().start();
         System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
                 counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
         System.out.println("  SPARQL endpoint: " + server.sparqlUrl());

@@ -21,10 +21,10 @@ final class CorsFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         if (request.getHeader("Origin") != null) {
             response.setHeader("Access-Control-Allow-Origin", "*");
-            response.setHeader("Access-Control-Expose-Headers", "Content-Type, Content-Length, Vary");
+            response.setHeader("Access-Control-Expose-Headers", "Content-Type, Content-Length, Vary, ETag, X-Cache");
             if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
                 response.setHeader("Access-Control-Allow-Methods", "GET, POST, HEAD, OPTIONS");
-                response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type, Origin, Cache-Control, X-Requested-With");
+                response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type, Origin, Cache-Control, If-None-Match, X-Requested-With");
                 response.setHeader("Access-Control-Max-Age", "86400");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 return;

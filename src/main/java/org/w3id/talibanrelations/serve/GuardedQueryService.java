@@ -12,16 +12,14 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
 
 /**
  * Fuseki's SPARQL query service with two guards: a SERVICE clause may only call an endpoint on
  * the allow-list (a public endpoint must not be made to fetch arbitrary URLs, including ones on its
  * own network), and a result larger than the row limit is refused with 422 instead of being sent.
  * Responses are buffered by {@link RequestGuard}, so a refusal mid-result still reaches the client
- * as a clean error, never as a 200 with a cut-off body.
+ * as a clean error, never as a 200 with a cut-off body. A query that depends on nothing but the dataset
+ * (no SERVICE, no NOW(), RAND() and the like: {@link QueryScan}) is marked so for the response cache.
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
     static final int TOO_LARGE = 422;
@@ -32,19 +30,20 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        if (query.getQueryPattern() == null) return;
         List<String> allowed = limits.serviceAllowList();
-        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-            @Override
-            public void visit(ElementService el) {
-                Node target = el.getServiceNode();
-                if (!target.isURI())
-                    throw new ActionErrorException(403, "SERVICE with a variable endpoint is not allowed on this server", null);
-                if (!allowed.contains(target.getURI()))
-                    throw new ActionErrorException(403, "SERVICE <" + target.getURI() + "> is not allowed on this server"
-                            + (allowed.isEmpty() ? " (no SERVICE endpoint is allowed)" : "; allowed: " + allowed), null);
-            }
-        });
+        QueryScan scan = QueryScan.of(query);
+        // Every SERVICE, including those in sub-queries and FILTER (NOT) EXISTS, which a plain
+        // ElementWalker does not enter: a nested one must not slip past the allow-list.
+        for (Node target : scan.services()) {
+            if (!target.isURI())
+                throw new ActionErrorException(403, "SERVICE with a variable endpoint is not allowed on this server", null);
+            if (!allowed.contains(target.getURI()))
+                throw new ActionErrorException(403, "SERVICE <" + target.getURI() + "> is not allowed on this server"
+                        + (allowed.isEmpty() ? " (no SERVICE endpoint is allowed)" : "; allowed: " + allowed), null);
+        }
+        // RequestGuard may keep the response, and give it an ETag, only if it depends on nothing but
+        // the request and the dataset: no remote endpoint, no clock, no chance.
+        if (scan.deterministic()) action.getRequest().setAttribute(ResponseCache.DETERMINISTIC, Boolean.TRUE);
     }
 
     @Override

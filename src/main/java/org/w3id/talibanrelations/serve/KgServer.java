@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.metrics.MetricsProvider;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -15,14 +16,15 @@ import org.w3id.talibanrelations.ServedDataset;
  * {@code /kg}, with the union of all named graphs as its default graph.
  *
  * <pre>
- *   KgServer server = KgServer.create().port(0).dataset(dsg).build().start();
+ *   KgServer server = KgServer.create().port(0).dataset(dsg).cacheBytes(64L << 20).build().start();
  *   String endpoint = server.sparqlUrl();
  *   server.stop();
  * </pre>
  *
  * Routes: {@code /kg/sparql}, {@code /kg/query} and {@code /kg} answer SPARQL queries (GET and
  * POST); {@code /kg/get} and {@code /kg} answer Graph Store Protocol reads; {@code /$/ping}
- * answers health checks. No route accepts an update or an upload.
+ * answers health checks. No route accepts an update or an upload. Responses to deterministic
+ * queries carry a strong ETag and are kept in a response cache ({@link ResponseCache}).
  */
 public final class KgServer {
     /** The dataset's path on the server. */
@@ -69,6 +71,8 @@ public final class KgServer {
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private java.nio.file.Path root;
         private String baseUrl;
+        private long cacheBytes = ResponseCache.DEFAULT_BYTES;
+        private String datasetTag;
 
         private Builder() {}
 
@@ -96,6 +100,14 @@ public final class KgServer {
         public Builder stats(long facts, long sources) { this.facts = facts; this.sources = sources; return this; }
         /** Listen on the loopback interface only. */
         public Builder loopback(boolean loopback) { this.loopback = loopback; return this; }
+        /** The response cache's budget in bytes (default 64 MiB); 0 turns the cache off. */
+        public Builder cacheBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("cache bytes < 0: " + bytes);
+            this.cacheBytes = bytes;
+            return this;
+        }
+        /** A name for the dataset's content, for ETags (a stored dataset's inputs hash, say); by default a hash of the dataset. */
+        public Builder datasetTag(String tag) { this.datasetTag = tag; return this; }
 
         private static long triples(DatasetGraph dsg) {
             return org.apache.jena.system.Txn.calculateRead(dsg, () -> dsg.getDefaultGraph().size());
@@ -106,6 +118,7 @@ public final class KgServer {
             Objects.requireNonNull(dataset, "dataset");
             DatasetGraph served = dataset;
             served.getContext().set(ARQ.queryTimeout, Long.toString(limits.queryTimeout().toMillis()));
+            ResponseCache cache = new ResponseCache(cacheBytes, datasetTag != null ? datasetTag : DatasetFingerprint.of(served));
             DataService service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.Query, "sparql")
@@ -122,7 +135,7 @@ public final class KgServer {
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
-                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served), baseUrl))
+                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served), baseUrl, cache))
                     .enableMetrics(true)
                     .add(DATASET_PATH, service)
                     .addServlet("", new LandingPage(facts, sources, triples(dataset)))
@@ -134,6 +147,8 @@ public final class KgServer {
                     "/shapes/*", "/dataset", "/dataset/*" })
                 builder.addServlet(spec, ld);
             FusekiServer fuseki = builder.build();
+            MetricsProvider metrics = MetricsProvider.getMetricsProvider(fuseki.getServletContext());
+            if (metrics != null && metrics.getMeterRegistry() != null) cache.bindTo(metrics.getMeterRegistry());
             // Graceful stop: on SIGTERM (the shutdown hook calls stop()), refuse new requests and let
             // the ones in flight finish, for at most the grace period.
             org.eclipse.jetty.server.Server jetty = fuseki.getJettyServer();

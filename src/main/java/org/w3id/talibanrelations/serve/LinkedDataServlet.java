@@ -58,6 +58,7 @@ final class LinkedDataServlet extends HttpServlet {
     private final DatasetGraph dsg;
     private final Path root;
     private final Map<String, byte[]> dumps = new ConcurrentHashMap<>();
+    private final Map<String, String> dumpEtags = new ConcurrentHashMap<>();
 
     private final String baseUrl;
 
@@ -85,13 +86,13 @@ final class LinkedDataServlet extends HttpServlet {
             Graph v = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(NodeFactory.createURI(Ids.GRAPH + "void"))));
             String type = negotiate(req, null);
             if ("text/html".equals(type)) type = "text/turtle";
-            send(res, type, v, null);
+            send(req, res, type, v, null);
             return;
         }
-        if (path.equals("/context.jsonld")) { bytes(res, "application/ld+json", context()); return; }
-        if (path.startsWith("/dumps/")) { dump(res, path.substring(7)); return; }
+        if (path.equals("/context.jsonld")) { bytes(req, res, "application/ld+json", context()); return; }
+        if (path.startsWith("/dumps/")) { dump(req, res, path.substring(7)); return; }
         if (path.equals("/shapes/kg-shapes.ttl") && root != null && Files.isRegularFile(root.resolve("shapes/kg-shapes.ttl"))) {
-            bytes(res, "text/turtle; charset=utf-8", Files.readAllBytes(root.resolve("shapes/kg-shapes.ttl")));
+            bytes(req, res, "text/turtle; charset=utf-8", Files.readAllBytes(root.resolve("shapes/kg-shapes.ttl")));
             return;
         }
         notFound(res);
@@ -122,8 +123,8 @@ final class LinkedDataServlet extends HttpServlet {
         if (body == null) { notFound(res); return; }
         res.setHeader("Vary", "Accept");
         if (ext == null) res.setHeader("Content-Location", "/doc/" + finalRest + "." + extension(type));
-        if (body instanceof String html) bytes(res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-        else send(res, type, (Graph) body, null);
+        if (body instanceof String html) bytes(req, res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        else send(req, res, type, (Graph) body, null);
     }
 
     private void ontology(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
@@ -133,11 +134,11 @@ final class LinkedDataServlet extends HttpServlet {
         res.setHeader("Vary", "Accept");
         if ("text/html".equals(type)) {
             String html = Txn.calculateRead(dsg, () -> new HtmlPages(dsg.getDefaultGraph(), root).ontology());
-            bytes(res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+            bytes(req, res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             return;
         }
         Graph onto = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(Ids.GRAPH_ONTOLOGY)));
-        send(res, type, onto, null);
+        send(req, res, type, onto, null);
     }
 
     private static Graph copy(Graph g) {
@@ -193,7 +194,7 @@ final class LinkedDataServlet extends HttpServlet {
         return "ttl";
     }
 
-    private void send(HttpServletResponse res, String type, Graph g, String unused) throws IOException {
+    private void send(HttpServletRequest req, HttpServletResponse res, String type, Graph g, String unused) throws IOException {
         if (!RDF_TYPES.contains(type)) type = "text/turtle";
         g.getPrefixMapping().setNsPrefixes(Namespaces.prefixMapping());
         RDFFormat format = switch (type) {
@@ -206,7 +207,7 @@ final class LinkedDataServlet extends HttpServlet {
         RDFWriter.source(g).format(format).output(out);
         if (type.equals("application/ld+json"))
             res.setHeader("Link", "</context.jsonld>; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
-        bytes(res, type + ("application/n-triples".equals(type) ? "" : "; charset=utf-8"), out.toByteArray());
+        bytes(req, res, type + ("application/n-triples".equals(type) ? "" : "; charset=utf-8"), out.toByteArray());
     }
 
     /** The JSON-LD context: the project's prefixes, so that compact IRIs read alike everywhere. */
@@ -219,9 +220,11 @@ final class LinkedDataServlet extends HttpServlet {
         return sb.append("  }\n}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void dump(HttpServletResponse res, String name) throws IOException {
+    private void dump(HttpServletRequest req, HttpServletResponse res, String name) throws IOException {
         if (!List.of(VoidDescription.DUMPS).contains(name)) { notFound(res); return; }
         byte[] body = dumps.computeIfAbsent(name, this::makeDump);
+        // Dumps run to megabytes: hash each once.
+        String etag = dumpEtags.computeIfAbsent(name, n -> ResponseCache.bodyEtag(body, body.length));
         String type = switch (name) {
             case "kg.trig" -> "application/trig";
             case "kg.nq" -> "application/n-quads";
@@ -230,7 +233,7 @@ final class LinkedDataServlet extends HttpServlet {
             default -> "text/turtle";
         };
         res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        bytes(res, type, body);
+        bytes(req, res, type, body, etag);
     }
 
     /** Dumps are made on first request (from the served data, so they match it) and kept. */
@@ -257,7 +260,23 @@ final class LinkedDataServlet extends HttpServlet {
         });
     }
 
-    private static void bytes(HttpServletResponse res, String type, byte[] body) throws IOException {
+    /**
+     * A 200 with a strong ETag (a hash of the body, which changes only with the data), or a 304 when
+     * If-None-Match holds it.
+     */
+    private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body) throws IOException {
+        bytes(req, res, type, body, ResponseCache.bodyEtag(body, body.length));
+    }
+
+    private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body, String etag) throws IOException {
+        res.setHeader("ETag", etag);
+        res.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
+        String ifNoneMatch = req.getHeader("If-None-Match");
+        if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+            res.setStatus(304);
+            res.flushBuffer();  // no Content-Length: a 304's may only be the 200's
+            return;
+        }
         res.setStatus(200);
         res.setContentType(type);
         res.setContentLength(body.length);

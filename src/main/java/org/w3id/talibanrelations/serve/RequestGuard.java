@@ -50,15 +50,18 @@ final class RequestGuard implements Filter {
     private final String serviceDescription;
 
     private final String baseUrl;
+    private final ResponseCache cache;
 
     /**
      * @param serviceDescription Turtle answered to a GET on a query route without a query
      * @param baseUrl            the public base URL, or null for each request's own
+     * @param cache              responses of deterministic queries, and their ETags
      */
-    RequestGuard(Limits limits, String serviceDescription, String baseUrl) {
+    RequestGuard(Limits limits, String serviceDescription, String baseUrl, ResponseCache cache) {
         this.limits = limits;
         this.serviceDescription = serviceDescription;
         this.baseUrl = baseUrl;
+        this.cache = cache;
     }
 
     @Override
@@ -105,7 +108,7 @@ final class RequestGuard implements Filter {
         }
         String route = request.getRequestURI().substring(request.getContextPath().length());
         if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && params.isEmpty() && List.of(KgServer.DATASET_PATH, KgServer.DATASET_PATH + "/sparql", KgServer.DATASET_PATH + "/query").contains(route)) {
+                && params.isEmpty() && QUERY_ROUTES.contains(route)) {
             String endpoint = baseUrl == null ? request.getRequestURL().toString() : baseUrl + route.substring(1);
             byte[] sd = serviceDescription.replace(ServiceDescription.ENDPOINT, endpoint).getBytes(StandardCharsets.UTF_8);
             response.setStatus(200);
@@ -127,13 +130,90 @@ final class RequestGuard implements Filter {
             }
         }
 
+        // The response cache sits here: after the checks above and before Fuseki parses anything, so that
+        // a hit costs building and hashing the key, and a miss costs that and no more until its response
+        // is complete (then a copy of it, if it is kept).
+        boolean head = "HEAD".equals(request.getMethod());
+        boolean conditional = head || "GET".equals(request.getMethod());  // 304 is for GET and HEAD only
+        String ifNoneMatch = conditional ? request.getHeader("If-None-Match") : null;
+        String key = queryText != null && QUERY_ROUTES.contains(route) ? ResponseCache.key(queryText, params, request) : null;
+        if (key != null && !ResponseCache.noCache(request)) {
+            ResponseCache.Entry hit = cache.get(key);
+            // An ETag is only ever given to a deterministic query's response, so one the client holds for
+            // this key is still current: 304 at once, in the cache or not.
+            String etag = hit != null ? hit.etag() : ifNoneMatch != null ? cache.etag(key) : null;
+            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, hit != null)) {
+                cache.notModified();
+                notModified(response, etag);
+                log(request, route, 304);
+                return;
+            }
+            if (hit != null) {
+                cache.hit();
+                validators(response, hit.etag(), "hit");
+                response.setStatus(200);
+                response.setHeader("Content-Type", hit.contentType());
+                response.setContentLength(hit.body().length);
+                if (!head) response.getOutputStream().write(hit.body());
+                log(request, route, 200);
+                return;
+            }
+            if (cache.enabled()) cache.miss();
+        }
+
         BufferedResponse buffered = new BufferedResponse(request, response, limits);
         try {
             chain.doFilter(new CachedRequest(request, body, params), buffered);
         } catch (ResponseTooLarge e) {
             buffered.overflowed = true;
         }
+        String contentType = response.getHeader("Content-Type");
+        if (key != null && buffered.complete() && contentType != null
+                && Boolean.TRUE.equals(request.getAttribute(ResponseCache.DETERMINISTIC))) {
+            String etag = cache.etag(key);
+            if (!head && cache.accepts(buffered.size())) cache.put(key, new ResponseCache.Entry(buffered.body(), contentType, etag));
+            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+                cache.notModified();
+                notModified(response, etag);
+                return;
+            }
+            validators(response, etag, "miss");
+        } else if (key == null && conditional && buffered.complete()) {
+            // A Graph Store read is not kept, but its bytes change only with the data: their hash validates it.
+            String etag = buffered.etag();
+            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+                notModified(response, etag);
+                return;
+            }
+            validators(response, etag, null);
+        }
         buffered.finish();
+    }
+
+    /** Fuseki logs each request it handles; these it never sees. */
+    private static void log(HttpServletRequest request, String route, int status) {
+        org.apache.jena.fuseki.Fuseki.actionLog.info("[cache] {} {} {}", request.getMethod(), route, status == 304 ? "304 Not Modified" : "200 OK (hit)");
+    }
+
+    private static final List<String> QUERY_ROUTES = List.of(KgServer.DATASET_PATH, KgServer.DATASET_PATH + "/sparql", KgServer.DATASET_PATH + "/query");
+
+    /**
+     * The headers of a cacheable response: its ETag, how long others may keep it, and (X-Cache, for
+     * diagnosis) whether it came from this server's cache.
+     */
+    private static void validators(HttpServletResponse response, String etag, String xCache) {
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
+        response.setHeader("Pragma", null);  // Fuseki's no-cache, for HTTP/1.0 caches
+        response.setHeader("Vary", ResponseCache.VARY);
+        if (xCache != null) response.setHeader("X-Cache", xCache);
+    }
+
+    private static void notModified(HttpServletResponse response, String etag) throws IOException {
+        validators(response, etag, null);
+        response.setHeader("Content-Type", null);
+        response.setStatus(304);
+        response.flushBuffer();
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -276,11 +356,16 @@ final class RequestGuard implements Filter {
         }
     }
 
+    /** A byte buffer whose bytes can be hashed without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        byte[] array() { return buf; }
+    }
+
     /** Holds the whole response until the handler is done, so that its status can still change. */
     private static final class BufferedResponse extends HttpServletResponseWrapper {
         private final HttpServletResponse target;
         private final long max;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final Buffer buffer = new Buffer();
         private int status = 200;
         private String errorMessage;
         private boolean error;
@@ -358,6 +443,19 @@ final class RequestGuard implements Filter {
                 throw new ResponseTooLarge();
             }
         }
+
+        /** Whether the handler answered 200 and the whole result is in the buffer. */
+        boolean complete() {
+            if (writer != null) writer.flush();
+            return status == 200 && !error && !failedMidResponse && !overflowed;
+        }
+
+        /** A copy of the buffered body. */
+        byte[] body() { return buffer.toByteArray(); }
+        /** The buffered body's length. */
+        int size() { return buffer.size(); }
+        /** A strong ETag: a hash of the buffered body. */
+        String etag() { return ResponseCache.bodyEtag(buffer.array(), buffer.size()); }
 
         void finish() throws IOException {
             if (writer != null) writer.flush();

@@ -65,6 +65,15 @@ class CliTest {
     }
 
     @Test
+    void serveDocumentsTheCacheBudgetAndRefusesANegativeOne() {
+        Run help = run("serve", "--help");
+        assertTrue(help.out().contains("--cache-bytes") && help.out().contains("67108864"), help.out());
+        Run r = run("serve", "--cache-bytes", "-1");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--cache-bytes"), r.err());
+    }
+
+    @Test
     void buildWritesTheDatasetAndOntology(@TempDir Path tmp) throws Exception {
         Path project = Files.createDirectory(tmp.resolve("p"));
         TestProjects.fixture(project);

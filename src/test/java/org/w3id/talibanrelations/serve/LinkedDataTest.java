@@ -205,4 +205,26 @@ class LinkedDataTest {
         assertTrue(report.contains(Node.ANY, NodeFactory.createURI("http://www.w3.org/ns/shacl#conforms"),
                 NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)), "the served data conforms");
     }
+
+    /** Graph Store reads and linked-data pages are not cached, but carry an ETag of their bytes and answer If-None-Match. */
+    @ParameterizedTest(name = "ETag and 304: /{0}")
+    @CsvSource({ "kg/get?default, application/n-triples", "kg?graph=https%3A%2F%2Fw3id.org%2Ftaliban-relations%2Fid%2Fgraph%2Fontology, text/turtle",
+            "doc/actor/russia, text/turtle", "doc/actor/russia, text/html", "ontology, application/rdf+xml", ".well-known/void, text/turtle",
+            "dumps/kg.nq.gz, application/gzip" })
+    void readsCarryAStrongEtagAndAnswer304(String path, String accept) throws Exception {
+        var first = get(path, accept);
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElse(null);
+        assertTrue(etag != null && etag.matches("\"[0-9a-f]{32}\""), path + ": " + first.headers().map());
+        assertEquals(etag, get(path, accept).headers().firstValue("ETag").orElse(null), "the same bytes, the same ETag");
+        var notModified = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept)
+                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+        assertTrue(notModified.headers().firstValue("Content-Length").isEmpty(), "a 304 has no Content-Length of its own");
+        var changed = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept)
+                .header("If-None-Match", "\"stale\"").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, changed.statusCode());
+        assertTrue(java.util.Arrays.equals(first.body(), changed.body()));
+    }
 }

@@ -168,6 +168,19 @@ class SafetyTest {
         assertTrue(allowed.body().contains("\"RUS\""), allowed.body());
     }
 
+    /** Jena's ElementWalker enters neither sub-queries nor FILTER EXISTS; the allow-list must. */
+    @Test
+    void nestedServiceIsRefusedToo() throws Exception {
+        String s = "SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o }";
+        for (String q : new String[] {
+                "SELECT * WHERE { { SELECT * WHERE { " + s + " } LIMIT 1 } }",
+                "SELECT * WHERE { ?a ?b ?c FILTER EXISTS { " + s + " } } LIMIT 1",
+                "SELECT * WHERE { ?a ?b ?c FILTER NOT EXISTS { " + s + " } } LIMIT 1",
+                "SELECT (EXISTS { " + s + " } AS ?x) WHERE { } ",
+                "ASK { OPTIONAL { { SELECT ?s WHERE { { SELECT ?s WHERE { " + s + " } } } } } }" })
+            assertClear4xx(query(q), 403, "is not allowed on this server");
+    }
+
     @Test
     void healthAndMetricsAnswer() throws Exception {
         assertEquals(200, getRaw("$/ping").status());
