@@ -46,6 +46,7 @@ import org.apache.jena.sparql.resultset.ResultSetCompare;
  * coldstart RAW LABEL RUNS PRIME TIMEOUT_S PORT PATH FORM LOG -- COMMAND...
  *                                                   process start to first 200 for FORM, RUNS times (after PRIME unmeasured runs)
  * check     RAW SERVER PORT PATH QUERIES_DIR WARM   warm-up, then each question's answer compared with its .srj
+ * prime     PORT TEXT TIMEOUT_S LOG -- COMMAND...   runs a command until it prints TEXT, then stops it
  * trivial   RAW ROUND SERVER PORT PATH N            ASK {} latency: keep-alive, fresh connection, and a Nagle client
  * report    RAW_DIR MACHINE OUT_MD OUT_CSV          medians, ratios, the table
  * </pre>
@@ -59,6 +60,7 @@ public class Peers {
             case "bodies" -> bodies(Path.of(a[1]), Path.of(a[2]));
             case "wait" -> System.exit(waitReady(Integer.parseInt(a[1]), a[2], Integer.parseInt(a[3])) ? 0 : 1);
             case "coldstart" -> coldstart(a);
+            case "prime" -> prime(a);
             case "check" -> check(Path.of(a[1]), a[2], Integer.parseInt(a[3]), a[4], Path.of(a[5]), Integer.parseInt(a[6]));
             case "trivial" -> trivial(Path.of(a[1]), a[2], a[3], Integer.parseInt(a[4]), a[5], Integer.parseInt(a[6]));
             case "report" -> Report.write(Path.of(a[1]), Path.of(a[2]), Path.of(a[3]), Path.of(a[4]));
@@ -213,6 +215,35 @@ public class Peers {
             } else {
                 System.out.printf("  cold start %-45s priming run: %d ms (not counted)%n", label, ms);
             }
+        }
+    }
+
+    /** Starts a command, waits until its output has a line containing a text, then stops it. */
+    static void prime(String[] a) throws Exception {
+        int port = Integer.parseInt(a[1]);
+        String text = a[2];
+        int timeoutS = Integer.parseInt(a[3]);
+        Path log = Path.of(a[4]);
+        if (!a[5].equals("--")) throw new IllegalArgumentException("expected -- before the command");
+        waitPortFree(port, 30);
+        Files.deleteIfExists(log);
+        Process p = new ProcessBuilder(List.of(a).subList(6, a.length)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Thread reaper = new Thread(() -> p.destroyForcibly());
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
+            while (System.nanoTime() < end && p.isAlive()) {
+                if (Files.readString(log).contains(text)) {
+                    System.out.println("  primed: \"" + text + "\" (" + log + ")");
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("no \"" + text + "\" within " + timeoutS + " s (see " + log + ")");
+        } finally {
+            stop(p);
+            Runtime.getRuntime().removeShutdownHook(reaper);
         }
     }
 

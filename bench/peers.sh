@@ -20,10 +20,11 @@
 #   TRIVIAL_N [2000]   measured ASK {} requests per connection mode and round (after 500 unmeasured)
 #   TRIVIAL_ROUNDS [3] rounds of the trivial-query measurement
 #   QUERIES [.]        extended regex on question names (e.g. 'cq0[1-5]')
-#   SERVERS ["ours fuseki virtuoso"]  may add fuseki-tdb2 (stock Fuseki on TDB2 with unionDefaultGraph) and
+#   SERVERS ["ours ours-cached fuseki virtuoso"]  ours is the engine alone (response cache off, --cache-bytes 0),
+#                      ours-cached the server as it runs by default (64 MiB response cache); may add fuseki-tdb2 (stock Fuseki on TDB2 with unionDefaultGraph) and
 #                      fuseki-32k (stock Fuseki with Jetty's response buffer at 32 KiB instead of Fuseki's 5 MiB)
 #   JVM_OPTS ["-Xmx2g"] JVM options for both Jena servers (ours and stock Fuseki), the same for both
-#   PORT_BASE [39310]  first of the loopback ports used (seven consecutive)
+#   PORT_BASE [39310]  first of the loopback ports used (eight consecutive)
 #   PHASES ["cold answers trivial load"]  the parts to measure; the others keep their figures from the
 #                      previous run (target/peers/raw), so one part can be redone alone, e.g. PHASES=trivial
 #   SKIP_INSTALL [0]   1: do not install anything
@@ -40,7 +41,7 @@ COLD_RUNS=${COLD_RUNS:-5}
 TRIVIAL_N=${TRIVIAL_N:-2000}
 TRIVIAL_ROUNDS=${TRIVIAL_ROUNDS:-3}
 QUERIES=${QUERIES:-.}
-SERVERS=${SERVERS:-"ours fuseki virtuoso"}
+SERVERS=${SERVERS:-"ours ours-cached fuseki virtuoso"}
 PORT_BASE=${PORT_BASE:-39310}
 JVM_OPTS=${JVM_OPTS:--Xmx2g}
 SKIP_INSTALL=${SKIP_INSTALL:-0}
@@ -59,7 +60,7 @@ RESULTS=$ROOT/bench/results
 FUSEKI_JAR=$W/jena-fuseki-server-$FUSEKI_VERSION.jar
 OURS_JAR=$ROOT/target/taliban-relations-kg.jar
 P_OURS=$PORT_BASE P_FUSEKI=$((PORT_BASE + 1)) P_VSQL=$((PORT_BASE + 2)) P_VHTTP=$((PORT_BASE + 3))
-P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5)) P_F32K=$((PORT_BASE + 6))
+P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5)) P_F32K=$((PORT_BASE + 6)) P_OCACHE=$((PORT_BASE + 7))
 
 has() { [[ " $PHASES " == *" $1 "* ]]; }
 log() { printf '\n== %s\n' "$*"; }
@@ -220,7 +221,8 @@ else
   echo "machine: $(uname -srm); $(nproc) cores; $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo); $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $(java -version 2>&1 | head -1); JVM options for both Jena servers: $JVM_OPTS"
-  echo "ours: $(basename "$OURS_JAR") serve --localhost (in memory; 30 s time limit, buffered responses with Content-Length)"
+  echo "ours: $(basename "$OURS_JAR") serve --localhost --cache-bytes 0 (in memory; response cache off: the engine alone; 30 s time limit, buffered responses with Content-Length)"
+  [[ " $SERVERS " == *" ours-cached "* ]] && echo "ours-cached: the same with the default 64 MiB response cache (repeated identical queries are answered from it)"
   echo "fuseki: jena-fuseki-server $FUSEKI_VERSION --config (in memory: kg.trig + kg-flat.ttl as the default graph), read-only endpoints"
   [[ " $SERVERS " == *" fuseki-32k "* ]] && echo "fuseki-32k: the same, with --jetty bench/fuseki-jetty-32k.xml.in (response buffer 32 KiB instead of 5 MiB)"
   [[ " $SERVERS " == *" fuseki-tdb2 "* ]] && echo "fuseki-tdb2: jena-fuseki-server $FUSEKI_VERSION --config, TDB2 with tdb2:unionDefaultGraph true"
@@ -242,7 +244,10 @@ cold() {  # cold LABEL PRIME COMMAND...
 }
 cold "ours: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --no-build-cache
 rm -rf "$W/build-cache"
-cold "ours: serve, restarted (validated build kept)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache"
+# A first start keeps its validated build once it serves; let one do so (the measured runs are restarts).
+helper prime "$P_COLD" "Kept the validated build" 300 "$LOGS/coldstart-prime.log" -- \
+  java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache"
+cold "ours: serve, restarted (validated build kept)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache"
 rm -rf "$W/store"
 cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
 cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
@@ -279,8 +284,10 @@ start_virtuoso() {
 has answers || has trivial || has load || SERVERS=""   # no server needed
 for s in $SERVERS; do
   case $s in
-    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost --no-build-cache
+    ours)        start_bg ours "$LOGS/ours.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-gc.log" -jar "$OURS_JAR" serve --port "$P_OURS" --localhost --no-build-cache --cache-bytes 0
                  PORT[ours]=$P_OURS SPATH[ours]=/kg/sparql ;;
+    ours-cached) start_bg ours-cached "$LOGS/ours-cached.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-cached-gc.log" -jar "$OURS_JAR" serve --port "$P_OCACHE" --localhost --no-build-cache
+                 PORT[ours-cached]=$P_OCACHE SPATH[ours-cached]=/kg/sparql ;;
     fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
                  PORT[fuseki]=$P_FUSEKI SPATH[fuseki]=/kg/sparql ;;
     fuseki-tdb2) start_bg fuseki-tdb2 "$LOGS/fuseki-tdb2.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-tdb2-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_TDB2" --config "$W/fuseki-tdb2.ttl"
@@ -291,7 +298,7 @@ for s in $SERVERS; do
     virtuoso)    log "starting Virtuoso and loading kg.trig (ld_dir + rdf_loader_run)"
                  start_virtuoso
                  PORT[virtuoso]=$P_VHTTP SPATH[virtuoso]=/sparql ;;
-    *) die "unknown server $s (ours, fuseki, fuseki-tdb2, fuseki-32k, virtuoso)" ;;
+    *) die "unknown server $s (ours, ours-cached, fuseki, fuseki-tdb2, fuseki-32k, virtuoso)" ;;
   esac
 done
 for s in $SERVERS; do

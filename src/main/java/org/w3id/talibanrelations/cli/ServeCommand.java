@@ -147,7 +147,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
         System.out.println("  health:          " + server.baseUrl() + "$/ping");
         // Saved once the server answers, so that the first start is not slower for it.
-        if (toCache != null && cache != null) cache.save(toCache.dataset(), System.err);
+        if (toCache != null && cache != null) {
+            Path kept = cache.save(toCache.dataset(), System.err);
+            if (kept != null) System.out.println("Kept the validated build for the next start: " + kept);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests in flight (at most " + shutdownGrace + " s).");
             System.out.flush();

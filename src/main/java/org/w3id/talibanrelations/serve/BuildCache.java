@@ -87,10 +87,11 @@ public final class BuildCache {
     }
 
     /**
-     * Saves a validated build for these inputs, replacing older ones. A failure to write (a read-only
-     * directory, a full disk) is reported on {@code log} and costs only the next start's time.
+     * Saves a validated build for these inputs, replacing older ones, and returns its file. A failure to
+     * write (a read-only directory, a full disk) is reported on {@code log}, returns null, and costs only
+     * the next start's time.
      */
-    public void save(DatasetGraph validated, PrintStream log) {
+    public Path save(DatasetGraph validated, PrintStream log) {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -110,8 +111,10 @@ public final class BuildCache {
                 for (Path p : s.toList())
                     if (!p.equals(target) && p.getFileName().toString().startsWith(PREFIX)) delete(p);
             }
+            return target;
         } catch (IOException | RuntimeException e) {
             log.println("WARNING: could not save the build cache in " + dir + " (" + e.getMessage() + "); the next start builds again.");
+            return null;
         } finally {
             if (tmp != null) delete(tmp);
         }
