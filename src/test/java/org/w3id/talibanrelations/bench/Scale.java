@@ -120,14 +120,30 @@ public final class Scale {
         return "target/test-classes";
     }
 
-    /** The corpus for a size, generated once per size, seed and generator version. */
+    /**
+     * The corpus for a size, generated once per size, seed and generator version. Its ontology, shapes and
+     * rules are then replaced by this checkout's, so that a cached corpus measures the current ones (only
+     * {@code data/} is synthetic).
+     */
     static Path corpus(Path work, int size, long seed) throws IOException {
         Path root = work.resolve("corpus-" + size + "-seed" + seed + "-v" + SyntheticCorpus.VERSION);
-        if (Files.exists(root.resolve("COMPLETE"))) return root;
-        if (Files.exists(root)) deleteTree(root);
-        SyntheticCorpus.Summary s = SyntheticCorpus.write(root, size, seed);
-        Files.writeString(root.resolve("COMPLETE"), s.toString() + "\n");
+        if (!Files.exists(root.resolve("COMPLETE"))) {
+            if (Files.exists(root)) deleteTree(root);
+            SyntheticCorpus.Summary s = SyntheticCorpus.write(root, size, seed);
+            Files.writeString(root.resolve("COMPLETE"), s.toString() + "\n");
+        }
+        refresh(root);
         return root;
+    }
+
+    /** Replaces a corpus's {@code ontology/}, {@code shapes/} and {@code queries/rules/} by this checkout's. */
+    static void refresh(Path root) throws IOException {
+        var real = org.w3id.talibanrelations.TestProjects.REAL;
+        for (String d : List.of("ontology", "shapes", "queries/rules")) {
+            Path target = root.resolve(d);
+            if (Files.exists(target)) deleteTree(target);
+            org.w3id.talibanrelations.TestProjects.copyTree(real.root().resolve(d), target);
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {
