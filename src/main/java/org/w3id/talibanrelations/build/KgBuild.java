@@ -101,7 +101,7 @@ public final class KgBuild {
         Rules.run(layout, dataset, served, problems, declaredAt);
         conflictNotes();
         // The dataset's own VoID description, in its own graph, counted over everything else.
-        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset);
+        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph());
         dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
         linkServedGraphs();
         voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
