@@ -42,6 +42,8 @@ public final class KgBuild {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, String> declaredAt = new HashMap<>();
     private final Map<Node, String> facts = new LinkedHashMap<>();
+    /** References to IRIs not declared when their file was read, checked again once everything is declared. */
+    private final List<Reference> pending = new ArrayList<>();
     private SourceCatalog sources;
     private Ontology ontology;
     private DatasetGraph served;
@@ -69,8 +71,9 @@ public final class KgBuild {
         dataset.addGraph(Ids.GRAPH_SOURCES, sources.descriptions());
         for (var doc : sources.documents()) declaredAt.put(doc.iri(), sources.declaredAt(doc.iri()));
 
+        // A parsed file (its graph and the line of each triple) is dropped once it has been used: only
+        // its references to IRIs not declared yet are kept, to be checked when everything is declared.
         Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
-        List<CuratedFile> actorFiles = new ArrayList<>();
         for (Path p : Layout.files(layout.actors(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
@@ -78,21 +81,19 @@ public final class KgBuild {
             noBlankNodes(f);
             declareEntities(f);
             f.graph().find().forEach(actors::add);
-            actorFiles.add(f);
+            keepUnresolvedReferences(f);
         }
 
-        List<CuratedFile> factFiles = new ArrayList<>();
         FactExpander expander = new FactExpander(ontology, sources, dataset, problems, facts);
         for (Path p : Layout.files(layout.facts(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
             if (!f.ok()) continue;
             expander.expand(f);
-            factFiles.add(f);
+            keepUnresolvedReferences(f);
         }
         declaredAt.putAll(facts);
-        for (CuratedFile f : actorFiles) checkReferences(f);
-        for (CuratedFile f : factFiles) checkReferences(f);
+        checkReferences();
         derive();
         if (!problems.isEmpty()) return;
         // The served view (every graph, and their union as the default graph) is copied once: the
@@ -168,11 +169,25 @@ public final class KgBuild {
         return null;
     }
 
-    /** Every IRI of ours that a record points to must be declared somewhere. */
-    private void checkReferences(CuratedFile f) {
+    /** An IRI of ours that a record points to, at the record's file and line. */
+    private record Reference(String file, long line, Node iri) {}
+
+    /**
+     * Keeps the references of a file to IRIs of ours not declared so far (in files read before it, or
+     * as facts expanded so far); the others are declared, and stay so.
+     */
+    private void keepUnresolvedReferences(CuratedFile f) {
         f.graph().find().forEach(t -> {
             Node o = t.getObject();
             if (!o.isURI() || !o.getURI().startsWith(Ids.ID) || t.getPredicate().equals(RDF.type.asNode())) return;
+            if (!declaredAt.containsKey(o) && !facts.containsKey(o)) pending.add(new Reference(f.shown(), f.line(t), o));
+        });
+    }
+
+    /** Every IRI of ours that a record points to must be declared somewhere (actors' files first, then facts', in order). */
+    private void checkReferences() {
+        for (Reference r : pending) {
+            Node o = r.iri();
             if (!declaredAt.containsKey(o)) {
                 String what = o.getURI().substring(Ids.ID.length());
                 String kind = what.substring(0, what.indexOf('/') + 1);
@@ -184,9 +199,10 @@ public final class KgBuild {
                     case "fact/" -> "no fact has this slug";
                     default -> "not an identifier the project mints";
                 };
-                problems.add(f.at(t, "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
+                problems.add(new Problem(r.file(), r.line(), "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
             }
-        });
+        }
+        pending.clear();
     }
 
     /**
