@@ -14,12 +14,14 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.CuratedFile;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Ontology;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.TripleSetGraph;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.vocabulary.Cur;
@@ -38,7 +40,12 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class KgBuild {
     private final Layout layout;
-    private final DatasetGraph dataset = DatasetGraphFactory.create();
+    /**
+     * Facts graphs keep only their set of triples ({@link TripleSetGraph}): the build and validation
+     * match patterns against the served union, which has the indexes; the other graphs are small.
+     */
+    private final DatasetGraph dataset = DatasetGraphFactory.createWithGraphMaker(name ->
+            name != null && name.isURI() && name.getURI().startsWith(Ids.GRAPH + "facts/") ? new TripleSetGraph() : GraphFactory.createDefaultGraph());
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, String> declaredAt = new HashMap<>();
     private final Map<Node, String> facts = new LinkedHashMap<>();
@@ -211,17 +218,25 @@ public final class KgBuild {
      */
     private void derive() {
         Graph derived = dataset.getGraph(Ids.GRAPH_DERIVED);
+        Node type = RDF.type.asNode();
         for (var doc : sources.documents()) {
-            Graph fg = dataset.getGraph(Ids.factsGraph(doc.slug()));
-            for (Node level : List.of(TIR.stated, TIR.reported)) {
-                for (Node fact : fg.find(Node.ANY, TIR.certainty, level).mapWith(Triple::getSubject).toList()) {
-                    for (Node type : fg.find(fact, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
-                        Node p = ontology.directProperty(type);
-                        if (p == null) continue;
-                        for (Node a : fg.find(fact, TIR.agent, Node.ANY).mapWith(Triple::getObject).toList())
-                            for (Node c : fg.find(fact, TIR.counterpart, Node.ANY).mapWith(Triple::getObject).toList())
-                                derived.add(a, p, c);
-                    }
+            // One pass over the facts graph (it has no indexes: TripleSetGraph): each subject's types,
+            // certainty, agents and counterparts.
+            Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
+            dataset.getGraph(Ids.factsGraph(doc.slug())).find().forEachRemaining(t -> {
+                Node p = t.getPredicate();
+                if (p.equals(type) || p.equals(TIR.certainty) || p.equals(TIR.agent) || p.equals(TIR.counterpart))
+                    bySubject.computeIfAbsent(t.getSubject(), k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>()).add(t.getObject());
+            });
+            for (Map<Node, List<Node>> fact : bySubject.values()) {
+                List<Node> certainty = fact.getOrDefault(TIR.certainty, List.of());
+                if (!certainty.contains(TIR.stated) && !certainty.contains(TIR.reported)) continue;
+                for (Node t : fact.getOrDefault(type, List.of())) {
+                    Node p = ontology.directProperty(t);
+                    if (p == null) continue;
+                    for (Node a : fact.getOrDefault(TIR.agent, List.of()))
+                        for (Node c : fact.getOrDefault(TIR.counterpart, List.of()))
+                            derived.add(a, p, c);
                 }
             }
         }
