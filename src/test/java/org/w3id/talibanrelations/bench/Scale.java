@@ -250,7 +250,7 @@ public final class Scale {
         for (String f : failures) md.append("Did not finish: ").append(f.replace(out.getParent() == null ? "" : out.getParent().toString() + "/", "")).append("\n\n");
         md.append("""
                 Columns: *build* is `KgBuild.run` (parse, quotes, references, derived triples, rules), *validate* is `KgValidator.validate`
-                (SHACL, evidence offsets, QC rules); *thread CPU* is the CPU time of the thread that ran both; *peak heap* the most heap in use
+                (SHACL, evidence offsets, QC rules); *thread CPU* is the CPU time of the threads that ran both (the main thread and the build's worker threads); *peak heap* the most heap in use
                 at any time (before-collection figures and a 20 ms poll); *live heap* what remains after a full collection with the validated
                 build still held (since the build keeps its served view, the union of its graphs, this includes that copy), *of which dataset*
                 the same with only the built dataset held (the baseline's live heap held no union, so it compares with this column). A growth factor of 1 is linear growth; 1.5 at a tenfold step means the time grew 15-fold.
