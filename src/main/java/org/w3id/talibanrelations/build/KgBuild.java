@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.CuratedFile;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Ontology;
+import org.w3id.talibanrelations.Parallel;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.TripleSetGraph;
@@ -92,8 +93,16 @@ public final class KgBuild {
         }
 
         FactExpander expander = new FactExpander(ontology, sources, dataset, problems, facts);
-        for (Path p : Layout.files(layout.facts(), ".ttl")) {
-            CuratedFile f = CuratedFile.read(layout, p);
+        // Files are read and parsed ahead, on the workers, while this thread expands them in order.
+        List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
+        java.util.ArrayDeque<java.util.concurrent.Future<CuratedFile>> ahead = new java.util.ArrayDeque<>();
+        int next = 0;
+        for (int i = 0; i < factFiles.size(); i++) {
+            for (; next < factFiles.size() && next <= i + Parallel.THREADS; next++) {
+                Path p = factFiles.get(next);
+                ahead.add(Parallel.start(() -> CuratedFile.read(layout, p)));
+            }
+            CuratedFile f = Parallel.get(ahead.remove());
             problems.addAll(f.problems());
             if (!f.ok()) continue;
             expander.expand(f);
