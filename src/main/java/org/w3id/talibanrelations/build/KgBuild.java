@@ -14,12 +14,15 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.CuratedFile;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Ontology;
+import org.w3id.talibanrelations.Parallel;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.TripleSetGraph;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.vocabulary.Cur;
@@ -38,10 +41,17 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class KgBuild {
     private final Layout layout;
-    private final DatasetGraph dataset = DatasetGraphFactory.create();
+    /**
+     * Facts graphs keep only their set of triples ({@link TripleSetGraph}): the build and validation
+     * match patterns against the served union, which has the indexes; the other graphs are small.
+     */
+    private final DatasetGraph dataset = DatasetGraphFactory.createWithGraphMaker(name ->
+            name != null && name.isURI() && name.getURI().startsWith(Ids.GRAPH + "facts/") ? new TripleSetGraph() : GraphFactory.createDefaultGraph());
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, String> declaredAt = new HashMap<>();
     private final Map<Node, String> facts = new LinkedHashMap<>();
+    /** References to IRIs not declared when their file was read, checked again once everything is declared. */
+    private final List<Reference> pending = new ArrayList<>();
     private SourceCatalog sources;
     private Ontology ontology;
     private DatasetGraph served;
@@ -69,8 +79,9 @@ public final class KgBuild {
         dataset.addGraph(Ids.GRAPH_SOURCES, sources.descriptions());
         for (var doc : sources.documents()) declaredAt.put(doc.iri(), sources.declaredAt(doc.iri()));
 
+        // A parsed file (its graph and the line of each triple) is dropped once it has been used: only
+        // its references to IRIs not declared yet are kept, to be checked when everything is declared.
         Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
-        List<CuratedFile> actorFiles = new ArrayList<>();
         for (Path p : Layout.files(layout.actors(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
@@ -78,21 +89,27 @@ public final class KgBuild {
             noBlankNodes(f);
             declareEntities(f);
             f.graph().find().forEach(actors::add);
-            actorFiles.add(f);
+            keepUnresolvedReferences(f);
         }
 
-        List<CuratedFile> factFiles = new ArrayList<>();
         FactExpander expander = new FactExpander(ontology, sources, dataset, problems, facts);
-        for (Path p : Layout.files(layout.facts(), ".ttl")) {
-            CuratedFile f = CuratedFile.read(layout, p);
+        // Files are read and parsed ahead, on the workers, while this thread expands them in order.
+        List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
+        java.util.ArrayDeque<java.util.concurrent.Future<CuratedFile>> ahead = new java.util.ArrayDeque<>();
+        int next = 0;
+        for (int i = 0; i < factFiles.size(); i++) {
+            for (; next < factFiles.size() && next <= i + Parallel.THREADS; next++) {
+                Path p = factFiles.get(next);
+                ahead.add(Parallel.start(() -> CuratedFile.read(layout, p)));
+            }
+            CuratedFile f = Parallel.get(ahead.remove());
             problems.addAll(f.problems());
             if (!f.ok()) continue;
             expander.expand(f);
-            factFiles.add(f);
+            keepUnresolvedReferences(f);
         }
         declaredAt.putAll(facts);
-        for (CuratedFile f : actorFiles) checkReferences(f);
-        for (CuratedFile f : factFiles) checkReferences(f);
+        checkReferences();
         derive();
         if (!problems.isEmpty()) return;
         // The served view (every graph, and their union as the default graph) is copied once: the
@@ -101,7 +118,7 @@ public final class KgBuild {
         Rules.run(layout, dataset, served, problems, declaredAt);
         conflictNotes();
         // The dataset's own VoID description, in its own graph, counted over everything else.
-        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset);
+        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph());
         dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
         linkServedGraphs();
         voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
@@ -168,11 +185,25 @@ public final class KgBuild {
         return null;
     }
 
-    /** Every IRI of ours that a record points to must be declared somewhere. */
-    private void checkReferences(CuratedFile f) {
+    /** An IRI of ours that a record points to, at the record's file and line. */
+    private record Reference(String file, long line, Node iri) {}
+
+    /**
+     * Keeps the references of a file to IRIs of ours not declared so far (in files read before it, or
+     * as facts expanded so far); the others are declared, and stay so.
+     */
+    private void keepUnresolvedReferences(CuratedFile f) {
         f.graph().find().forEach(t -> {
             Node o = t.getObject();
             if (!o.isURI() || !o.getURI().startsWith(Ids.ID) || t.getPredicate().equals(RDF.type.asNode())) return;
+            if (!declaredAt.containsKey(o) && !facts.containsKey(o)) pending.add(new Reference(f.shown(), f.line(t), o));
+        });
+    }
+
+    /** Every IRI of ours that a record points to must be declared somewhere (actors' files first, then facts', in order). */
+    private void checkReferences() {
+        for (Reference r : pending) {
+            Node o = r.iri();
             if (!declaredAt.containsKey(o)) {
                 String what = o.getURI().substring(Ids.ID.length());
                 String kind = what.substring(0, what.indexOf('/') + 1);
@@ -184,9 +215,10 @@ public final class KgBuild {
                     case "fact/" -> "no fact has this slug";
                     default -> "not an identifier the project mints";
                 };
-                problems.add(f.at(t, "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
+                problems.add(new Problem(r.file(), r.line(), "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
             }
-        });
+        }
+        pending.clear();
     }
 
     /**
@@ -195,17 +227,25 @@ public final class KgBuild {
      */
     private void derive() {
         Graph derived = dataset.getGraph(Ids.GRAPH_DERIVED);
+        Node type = RDF.type.asNode();
         for (var doc : sources.documents()) {
-            Graph fg = dataset.getGraph(Ids.factsGraph(doc.slug()));
-            for (Node level : List.of(TIR.stated, TIR.reported)) {
-                for (Node fact : fg.find(Node.ANY, TIR.certainty, level).mapWith(Triple::getSubject).toList()) {
-                    for (Node type : fg.find(fact, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
-                        Node p = ontology.directProperty(type);
-                        if (p == null) continue;
-                        for (Node a : fg.find(fact, TIR.agent, Node.ANY).mapWith(Triple::getObject).toList())
-                            for (Node c : fg.find(fact, TIR.counterpart, Node.ANY).mapWith(Triple::getObject).toList())
-                                derived.add(a, p, c);
-                    }
+            // One pass over the facts graph (it has no indexes: TripleSetGraph): each subject's types,
+            // certainty, agents and counterparts.
+            Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
+            dataset.getGraph(Ids.factsGraph(doc.slug())).find().forEachRemaining(t -> {
+                Node p = t.getPredicate();
+                if (p.equals(type) || p.equals(TIR.certainty) || p.equals(TIR.agent) || p.equals(TIR.counterpart))
+                    bySubject.computeIfAbsent(t.getSubject(), k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>()).add(t.getObject());
+            });
+            for (Map<Node, List<Node>> fact : bySubject.values()) {
+                List<Node> certainty = fact.getOrDefault(TIR.certainty, List.of());
+                if (!certainty.contains(TIR.stated) && !certainty.contains(TIR.reported)) continue;
+                for (Node t : fact.getOrDefault(type, List.of())) {
+                    Node p = ontology.directProperty(t);
+                    if (p == null) continue;
+                    for (Node a : fact.getOrDefault(TIR.agent, List.of()))
+                        for (Node c : fact.getOrDefault(TIR.counterpart, List.of()))
+                            derived.add(a, p, c);
                 }
             }
         }

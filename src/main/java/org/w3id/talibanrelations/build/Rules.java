@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -18,9 +20,9 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Parallel;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
@@ -50,16 +52,18 @@ final class Rules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetGraph facts = served;
-        List<Node> made = new java.util.ArrayList<>();
+        // The rules only read the served view, and what they make is added after the last one has run,
+        // so they run side by side; their output is then taken in the order of the files, as before.
+        record Run(Node target, String shown, Problem problem, Future<Graph> result) {}
+        List<Run> runs = new ArrayList<>();
+        List<Node> made = new ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             if (!Ids.isSlug(name)) {
-                problems.add(Problem.inFile(layout.show(folder), "a rules folder is named after its graph: lowercase, hyphenated"));
+                runs.add(new Run(null, null, Problem.inFile(layout.show(folder), "a rules folder is named after its graph: lowercase, hyphenated"), null));
                 continue;
             }
             Node targetName = NodeFactory.createURI(Ids.GRAPH + name);
-            Graph target = dataset.getGraph(targetName);
             made.add(targetName);
             for (Path rule : Layout.files(folder, ".rq")) {
                 String shown = layout.show(rule);
@@ -69,31 +73,44 @@ final class Rules {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (QueryParseException e) {
-                    problems.add(new Problem(shown, e.getLine(), "rule does not parse: " + e.getMessage()));
+                    runs.add(new Run(targetName, shown, new Problem(shown, e.getLine(), "rule does not parse: " + e.getMessage()), null));
                     continue;
                 }
                 if (!q.isConstructType()) {
-                    problems.add(new Problem(shown, 1, "a rule is a SPARQL CONSTRUCT query"));
+                    runs.add(new Run(targetName, shown, new Problem(shown, 1, "a rule is a SPARQL CONSTRUCT query"), null));
                     continue;
                 }
-                Model result;
-                try (QueryExecution qe = Sparql.execution(q, facts)) {
-                    result = qe.execConstruct();
-                }
-                Graph g = result.getGraph();
-                if (g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext()) {
-                    problems.add(new Problem(shown, 1, "the rule makes blank nodes: mint IRIs (see the other rules)"));
-                    continue;
-                }
-                g.find().forEachRemaining(t -> {
-                    target.add(t);
-                    declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
-                });
-                // Every resource the rule typed records which file made it.
-                Node by = NodeFactory.createLiteralString(shown);
-                g.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()
-                 .forEach(s -> target.add(s, TIR.detectedBy, by));
+                runs.add(new Run(targetName, shown, null, Parallel.start(() -> {
+                    try (QueryExecution qe = Sparql.execution(q, served)) {
+                        return qe.execConstruct().getGraph();
+                    }
+                })));
             }
+        }
+        // Wait for every rule before adding anything: a rule's target may be a graph of the view.
+        List<Graph> results = new ArrayList<>();
+        for (Run r : runs) results.add(r.result() == null ? null : Parallel.get(r.result()));
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            if (r.problem() != null) {
+                problems.add(r.problem());
+                continue;
+            }
+            Graph g = results.get(i), target = dataset.getGraph(r.target());
+            results.set(i, null);
+            String shown = r.shown();
+            if (g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext()) {
+                problems.add(new Problem(shown, 1, "the rule makes blank nodes: mint IRIs (see the other rules)"));
+                continue;
+            }
+            g.find().forEachRemaining(t -> {
+                target.add(t);
+                declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
+            });
+            // Every resource the rule typed records which file made it.
+            Node by = NodeFactory.createLiteralString(shown);
+            g.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()
+             .forEach(s -> target.add(s, TIR.detectedBy, by));
         }
         // Now, and not before, what the rules made joins the served view's union (the build links the graphs).
         for (Node name : made) dataset.getGraph(name).find().forEachRemaining(served.getDefaultGraph()::add);

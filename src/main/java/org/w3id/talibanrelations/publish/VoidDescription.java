@@ -35,12 +35,21 @@ public final class VoidDescription {
 
     /** Describes a dataset (whose named graphs hold everything; a void graph in it is not counted). */
     public static Graph of(DatasetGraph dsg) {
+        Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
+        Graph union = GraphFactory.createGraphMem();
+        dsg.find().forEachRemaining(q -> { if (!q.getGraph().equals(voidGraph)) union.add(q.asTriple()); });
+        return of(dsg, union);
+    }
+
+    /**
+     * Describes a dataset whose union (every triple of every graph but a void graph, each once) is at
+     * hand, as the build has it in its served view: the counts are made on it, without a copy.
+     */
+    public static Graph of(DatasetGraph dsg, Graph union) {
         Graph g = GraphFactory.createGraphMem();
         Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
         Set<Node> entities = new java.util.HashSet<>(), classes = new java.util.HashSet<>(), properties = new java.util.HashSet<>();
         Set<String> vocabularies = new TreeSet<>();
-        Graph union = GraphFactory.createGraphMem();
-        dsg.find().forEachRemaining(q -> { if (!q.getGraph().equals(voidGraph)) union.add(q.asTriple()); });
         union.find().forEachRemaining((Triple t) -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Ids.ID)) entities.add(t.getSubject());
             properties.add(t.getPredicate());

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -18,14 +20,16 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Parallel;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.Sparql;
@@ -53,9 +57,13 @@ public final class KgValidator {
         Layout layout = build.layout();
         DatasetGraph view = build.served() != null ? build.served() : ServedDataset.view(build.dataset());
         Graph union = view.getDefaultGraph();
+        // The three checks only read the view: they run side by side (SHACL itself in chunks), and
+        // their problems are listed in this order, each in its own order.
+        Future<List<Problem>> evidence = Parallel.start(() -> EvidenceChecker.check(layout, union, build::declaredAt));
+        Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build));
         problems.addAll(shacl(layout, union, build));
-        problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
-        problems.addAll(qc(layout, view, build));
+        problems.addAll(Parallel.get(evidence));
+        problems.addAll(Parallel.get(qc));
         return problems;
     }
 
@@ -75,14 +83,54 @@ public final class KgValidator {
             out.add(Problem.inFile("shapes/", "cannot parse shapes: " + e.getMessage()));
             return out;
         }
-        ValidationReport report = ShaclValidator.get().validate(Shapes.parse(shapesGraph), data);
-        for (ReportEntry e : report.getEntries()) {
+        for (ReportEntry e : validate(shapesGraph, data)) {
             String path = e.resultPath() == null ? "" : " (" + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(Namespaces.prefixMapping())) + ")";
             String value = e.value() == null ? "" : " value " + FmtUtils.stringForNode(e.value(), Namespaces.prefixMapping());
             out.add(at(build.declaredAt(e.focusNode()), "shapes",
                     name(e.focusNode()) + ": " + e.message() + path + value));
         }
         return out;
+    }
+
+    /** Focus nodes per task: enough to keep the threads busy, few enough that a task costs little to set up. */
+    private static final int CHUNK = 2_000;
+
+    /**
+     * The entries of {@code ShaclValidator.get().validate(shapes, data)}, in the same order, the work
+     * shared among threads. SHACL validates each focus node of each shape on its own: Jena's plain
+     * validation takes the root shapes in order and, for each, its focus nodes in order, and validates
+     * each ({@code VLib.validateShape}) into one report. Here the same list of (shape, focus node) is cut
+     * into chunks, each validated into a report of its own with the same call, and the entries are put
+     * back together in chunk order. The data graph is only read. Each thread parses the shapes once for
+     * itself, so that no parsed shape (SPARQL constraints hold a parsed query) is shared between threads.
+     */
+    static List<ReportEntry> validate(Graph shapesGraph, Graph data) {
+        return validate(shapesGraph, data, CHUNK);
+    }
+
+    /** {@link #validate(Graph, Graph)} with another chunk size (tests). */
+    static List<ReportEntry> validate(Graph shapesGraph, Graph data, int chunkSize) {
+        Shapes shapes = Shapes.parse(shapesGraph);
+        List<Callable<List<ReportEntry>>> tasks = new ArrayList<>();
+        ThreadLocal<Shapes> own = ThreadLocal.withInitial(() -> Shapes.parse(shapesGraph));
+        for (Shape shape : shapes.getTargetShapes()) {
+            Node shapeNode = shape.getShapeNode();
+            List<Node> focus = new ArrayList<>(VLib.focusNodes(data, shape));
+            for (int i = 0; i < focus.size(); i += chunkSize) {
+                List<Node> chunk = focus.subList(i, Math.min(focus.size(), i + chunkSize));
+                tasks.add(() -> {
+                    Shapes mine = own.get();
+                    Shape s = mine.getShape(shapeNode);
+                    if (s == null) throw new IllegalStateException("shape " + shapeNode + " not found when the shapes are parsed again");
+                    ValidationContext vCxt = ValidationContext.create(mine, data);
+                    for (Node n : chunk) VLib.validateShape(vCxt, data, s, n);
+                    return vCxt.hasViolation() ? new ArrayList<>(vCxt.generateReport().getEntries()) : List.of();
+                });
+            }
+        }
+        List<ReportEntry> entries = new ArrayList<>();
+        for (List<ReportEntry> r : Parallel.all(tasks)) entries.addAll(r);
+        return entries;
     }
 
     private static List<Problem> qc(Layout layout, DatasetGraph dsg, KgBuild build) {

@@ -120,14 +120,30 @@ public final class Scale {
         return "target/test-classes";
     }
 
-    /** The corpus for a size, generated once per size, seed and generator version. */
+    /**
+     * The corpus for a size, generated once per size, seed and generator version. Its ontology, shapes and
+     * rules are then replaced by this checkout's, so that a cached corpus measures the current ones (only
+     * {@code data/} is synthetic).
+     */
     static Path corpus(Path work, int size, long seed) throws IOException {
         Path root = work.resolve("corpus-" + size + "-seed" + seed + "-v" + SyntheticCorpus.VERSION);
-        if (Files.exists(root.resolve("COMPLETE"))) return root;
-        if (Files.exists(root)) deleteTree(root);
-        SyntheticCorpus.Summary s = SyntheticCorpus.write(root, size, seed);
-        Files.writeString(root.resolve("COMPLETE"), s.toString() + "\n");
+        if (!Files.exists(root.resolve("COMPLETE"))) {
+            if (Files.exists(root)) deleteTree(root);
+            SyntheticCorpus.Summary s = SyntheticCorpus.write(root, size, seed);
+            Files.writeString(root.resolve("COMPLETE"), s.toString() + "\n");
+        }
+        refresh(root);
         return root;
+    }
+
+    /** Replaces a corpus's {@code ontology/}, {@code shapes/} and {@code queries/rules/} by this checkout's. */
+    static void refresh(Path root) throws IOException {
+        var real = org.w3id.talibanrelations.TestProjects.REAL;
+        for (String d : List.of("ontology", "shapes", "queries/rules")) {
+            Path target = root.resolve(d);
+            if (Files.exists(target)) deleteTree(target);
+            org.w3id.talibanrelations.TestProjects.copyTree(real.root().resolve(d), target);
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {
@@ -234,7 +250,7 @@ public final class Scale {
         for (String f : failures) md.append("Did not finish: ").append(f.replace(out.getParent() == null ? "" : out.getParent().toString() + "/", "")).append("\n\n");
         md.append("""
                 Columns: *build* is `KgBuild.run` (parse, quotes, references, derived triples, rules), *validate* is `KgValidator.validate`
-                (SHACL, evidence offsets, QC rules); *thread CPU* is the CPU time of the thread that ran both; *peak heap* the most heap in use
+                (SHACL, evidence offsets, QC rules); *thread CPU* is the CPU time of the threads that ran both (the main thread and the build's worker threads); *peak heap* the most heap in use
                 at any time (before-collection figures and a 20 ms poll); *live heap* what remains after a full collection with the validated
                 build still held (since the build keeps its served view, the union of its graphs, this includes that copy), *of which dataset*
                 the same with only the built dataset held (the baseline's live heap held no union, so it compares with this column). A growth factor of 1 is linear growth; 1.5 at a tenfold step means the time grew 15-fold.

@@ -30,8 +30,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * {@code KgValidator.validate}) and prints one line {@code SCALE-PROBE key=value …}:
  * <ul>
  *   <li>{@code build_ms}, {@code validate_ms}: wall time of each phase;</li>
- *   <li>{@code cpu_ms}: CPU time of the thread that ran them (less sensitive to other load on the machine
- *       than wall time); {@code process_cpu_ms}: CPU time of the whole JVM, GC and JIT threads included;</li>
+ *   <li>{@code cpu_ms}: CPU time of the threads that ran them, the main thread and the build's workers
+ *       ({@code Parallel}) (less sensitive to other load on the machine than wall time);
+ *       {@code main_cpu_ms}: the main thread's alone; {@code process_cpu_ms}: CPU time of the whole JVM, GC and
+ *       JIT threads included;</li>
  *   <li>{@code peak_heap_mb}: the most heap in use at any time: the larger of the heap in use before each
  *       garbage collection (from the collector's notifications) and a 20 ms poll;</li>
  *   <li>{@code live_heap_mb}: heap in use after a full collection at the end, the validated build still
@@ -79,7 +81,10 @@ public final class ScaleProbe {
         System.out.flush();
         List<Problem> problems = KgValidator.validate(build);
         long t2 = System.nanoTime();
-        long cpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
+        long mainCpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
+        long cpu = mainCpu;   // the workers start during the run: all their CPU time is the run's
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds()))
+            if (info != null && info.getThreadName().startsWith(org.w3id.talibanrelations.Parallel.THREAD_NAME)) cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
         poller.interrupt();
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long gcMs = 0, gcCount = 0;
@@ -103,8 +108,8 @@ public final class ScaleProbe {
         System.gc();
         long datasetOnly = memory.getHeapMemoryUsage().getUsed();
         Reference.reachabilityFence(dsg);
-        System.out.printf("SCALE-PROBE facts=%d quads=%d build_ms=%d validate_ms=%d cpu_ms=%d process_cpu_ms=%d peak_heap_mb=%d live_heap_mb=%d dataset_heap_mb=%d gc_ms=%d gc_count=%d max_heap_mb=%d%n",
-                facts, quads, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, cpu / 1_000_000, pcpu / 1_000_000,
+        System.out.printf("SCALE-PROBE facts=%d quads=%d build_ms=%d validate_ms=%d cpu_ms=%d main_cpu_ms=%d process_cpu_ms=%d peak_heap_mb=%d live_heap_mb=%d dataset_heap_mb=%d gc_ms=%d gc_count=%d max_heap_mb=%d%n",
+                facts, quads, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, cpu / 1_000_000, mainCpu / 1_000_000, pcpu / 1_000_000,
                 peak.get() >> 20, live >> 20, datasetOnly >> 20, gcMs, gcCount, Runtime.getRuntime().maxMemory() >> 20);
     }
 }
