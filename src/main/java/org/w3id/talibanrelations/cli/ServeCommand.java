@@ -141,16 +141,7 @@ final class ServeCommand implements Callable<Integer> {
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
                 .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl)
                 .cacheBytes(cacheBytes).datasetTag(datasetTag).build().start();
-        System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
-                counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
-        System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
-        System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
-        System.out.println("  health:          " + server.baseUrl() + "$/ping");
-        // Saved once the server answers, so that the first start is not slower for it.
-        if (toCache != null && cache != null) {
-            Path kept = cache.save(toCache.dataset(), System.err);
-            if (kept != null) System.out.println("Kept the validated build for the next start: " + kept);
-        }
+        // In place before the endpoint is announced: a SIGTERM from then on lets requests in flight finish.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests in flight (at most " + shutdownGrace + " s).");
             System.out.flush();
@@ -162,6 +153,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             System.out.flush(); // the JVM halts right after its shutdown hooks
         }, "shutdown"));
+        System.out.printf("Serving %d facts from %d sources (%d triples) in %d ms.%n",
+                counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000);
+        System.out.println("  SPARQL endpoint: " + server.sparqlUrl());
+        System.out.println("  also:            " + server.baseUrl() + "kg/query and " + server.baseUrl() + "kg");
+        System.out.println("  health:          " + server.baseUrl() + "$/ping");
+        // Saved once the server answers, so that the first start is not slower for it, and after the
+        // shutdown hook is in place, so that a SIGTERM meanwhile still lets requests in flight finish.
+        if (toCache != null && cache != null) {
+            Path kept = cache.save(toCache.dataset(), System.err);
+            if (kept != null) System.out.println("Kept the validated build for the next start: " + kept);
+        }
         server.join();
         return 0;
     }
