@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
@@ -15,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.CuratedFile;
 import org.w3id.talibanrelations.Layout;
+import org.w3id.talibanrelations.Parallel;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.vocabulary.Std;
@@ -40,51 +42,83 @@ public final class EvidenceChecker {
      * @param locate where a node was declared ({@code file:line}), to locate problems
      */
     public static List<Problem> check(Layout layout, Graph g, Function<Node, String> locate) {
+        // Each source is checked on its own, on a worker: its text (and the code points of it) is read,
+        // used for its annotations and dropped, so that at most a few texts are held at once. Problems
+        // are listed as before: the sources' own first, in order, then the annotations', in the order
+        // the graph lists them.
+        List<Node> sources = g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList();
+        Map<Node, List<Integer>> targetsOf = new HashMap<>();
+        List<Node> targets = g.find(Node.ANY, RDF.type.asNode(), Std.oa_SpecificResource).mapWith(Triple::getSubject).toList();
+        for (int i = 0; i < targets.size(); i++) {
+            Node src = obj(g, targets.get(i), Std.oa_hasSource);
+            if (src != null) targetsOf.computeIfAbsent(src, k -> new ArrayList<>()).add(i);
+        }
+        record Found(List<Problem> ofSource, List<Map.Entry<Integer, Problem>> ofTargets) {}
+        List<Callable<Found>> tasks = new ArrayList<>();
+        for (Node src : sources) tasks.add(() -> {
+            List<Problem> own = new ArrayList<>();
+            List<Map.Entry<Integer, Problem>> found = new ArrayList<>();
+            Text text = text(layout, g, src, own);
+            if (text != null)
+                for (int i : targetsOf.getOrDefault(src, List.of()))
+                    for (Problem p : checkTarget(g, targets.get(i), text, locate)) found.add(Map.entry(i, p));
+            return new Found(own, found);
+        });
         List<Problem> out = new ArrayList<>();
-        Map<Node, Text> texts = new HashMap<>();
-        for (Node src : g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList()) {
-            String stored = str(g, src, TIR.storedAt);
-            String pin = str(g, src, TIR.sha256);
-            if (stored == null || pin == null) continue; // the shapes report missing metadata
-            Path p = layout.root().resolve(stored);
-            try {
-                byte[] bytes = Files.readAllBytes(p);
-                String actual = SourceCatalog.sha256(bytes);
-                if (!actual.equalsIgnoreCase(pin)) {
-                    out.add(Problem.inFile(stored, "bytes do not match tir:sha256 " + pin + " (found " + actual + ")"));
-                    continue;
-                }
-                String text = CuratedFile.decodeUtf8(bytes, stored, out);
-                if (text != null) texts.put(src, new Text(text, text.codePoints().toArray()));
-            } catch (IOException e) {
-                out.add(Problem.inFile(stored, "cannot read source text: " + e.getMessage()));
-            }
+        List<Map.Entry<Integer, Problem>> ofTargets = new ArrayList<>();
+        for (Found f : Parallel.all(tasks)) {
+            out.addAll(f.ofSource());
+            ofTargets.addAll(f.ofTargets());
         }
-        for (Node target : g.find(Node.ANY, RDF.type.asNode(), Std.oa_SpecificResource).mapWith(Triple::getSubject).toList()) {
-            Node src = obj(g, target, Std.oa_hasSource);
-            Text text = src == null ? null : texts.get(src);
-            if (text == null) continue;
-            Node quote = null, position = null;
-            for (Node sel : g.find(target, Std.oa_hasSelector, Node.ANY).mapWith(Triple::getObject).toList()) {
-                if (g.contains(sel, RDF.type.asNode(), Std.oa_TextQuoteSelector)) quote = sel;
-                if (g.contains(sel, RDF.type.asNode(), Std.oa_TextPositionSelector)) position = sel;
+        ofTargets.sort(Map.Entry.comparingByKey());   // stable: a target's problems keep their order
+        for (Map.Entry<Integer, Problem> e : ofTargets) out.add(e.getValue());
+        return out;
+    }
+
+    /** A source's text, read through its {@code tir:storedAt} path and checked against its pin, or null. */
+    private static Text text(Layout layout, Graph g, Node src, List<Problem> out) {
+        String stored = str(g, src, TIR.storedAt);
+        String pin = str(g, src, TIR.sha256);
+        if (stored == null || pin == null) return null; // the shapes report missing metadata
+        Path p = layout.root().resolve(stored);
+        try {
+            byte[] bytes = Files.readAllBytes(p);
+            String actual = SourceCatalog.sha256(bytes);
+            if (!actual.equalsIgnoreCase(pin)) {
+                out.add(Problem.inFile(stored, "bytes do not match tir:sha256 " + pin + " (found " + actual + ")"));
+                return null;
             }
-            if (quote == null || position == null) continue; // the shapes report missing selectors
-            String exact = str(g, quote, Std.oa_exact), prefix = str(g, quote, Std.oa_prefix), suffix = str(g, quote, Std.oa_suffix);
-            Integer start = integer(g, position, Std.oa_start), end = integer(g, position, Std.oa_end);
-            if (exact == null || start == null || end == null) continue;
-            String name = KgValidator.name(target);
-            String at = text.slice(start, end);
-            if (!exact.equals(at)) {
-                out.add(KgValidator.at(locate.apply(target), "evidence", name + ": the source text at " + start + "–" + end
-                        + " is not the quote: found \"" + (at == null ? "(out of range)" : at) + "\", expected \"" + exact + "\""));
-                continue;
-            }
-            if (prefix != null && !prefix.equals(text.slice(start - prefix.codePointCount(0, prefix.length()), start)))
-                out.add(KgValidator.at(locate.apply(target), "evidence", name + ": oa:prefix does not precede the quote in the source"));
-            if (suffix != null && !suffix.equals(text.slice(end, end + suffix.codePointCount(0, suffix.length()))))
-                out.add(KgValidator.at(locate.apply(target), "evidence", name + ": oa:suffix does not follow the quote in the source"));
+            String text = CuratedFile.decodeUtf8(bytes, stored, out);
+            return text == null ? null : new Text(text, text.codePoints().toArray());
+        } catch (IOException e) {
+            out.add(Problem.inFile(stored, "cannot read source text: " + e.getMessage()));
+            return null;
         }
+    }
+
+    /** The problems of one annotation target of a source whose text is at hand. */
+    private static List<Problem> checkTarget(Graph g, Node target, Text text, Function<Node, String> locate) {
+        List<Problem> out = new ArrayList<>();
+        Node quote = null, position = null;
+        for (Node sel : g.find(target, Std.oa_hasSelector, Node.ANY).mapWith(Triple::getObject).toList()) {
+            if (g.contains(sel, RDF.type.asNode(), Std.oa_TextQuoteSelector)) quote = sel;
+            if (g.contains(sel, RDF.type.asNode(), Std.oa_TextPositionSelector)) position = sel;
+        }
+        if (quote == null || position == null) return out; // the shapes report missing selectors
+        String exact = str(g, quote, Std.oa_exact), prefix = str(g, quote, Std.oa_prefix), suffix = str(g, quote, Std.oa_suffix);
+        Integer start = integer(g, position, Std.oa_start), end = integer(g, position, Std.oa_end);
+        if (exact == null || start == null || end == null) return out;
+        String name = KgValidator.name(target);
+        String at = text.slice(start, end);
+        if (!exact.equals(at)) {
+            out.add(KgValidator.at(locate.apply(target), "evidence", name + ": the source text at " + start + "–" + end
+                    + " is not the quote: found \"" + (at == null ? "(out of range)" : at) + "\", expected \"" + exact + "\""));
+            return out;
+        }
+        if (prefix != null && !prefix.equals(text.slice(start - prefix.codePointCount(0, prefix.length()), start)))
+            out.add(KgValidator.at(locate.apply(target), "evidence", name + ": oa:prefix does not precede the quote in the source"));
+        if (suffix != null && !suffix.equals(text.slice(end, end + suffix.codePointCount(0, suffix.length()))))
+            out.add(KgValidator.at(locate.apply(target), "evidence", name + ": oa:suffix does not follow the quote in the source"));
         return out;
     }
 

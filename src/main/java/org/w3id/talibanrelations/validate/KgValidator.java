@@ -57,12 +57,12 @@ public final class KgValidator {
         Layout layout = build.layout();
         DatasetGraph view = build.served() != null ? build.served() : ServedDataset.view(build.dataset());
         Graph union = view.getDefaultGraph();
-        // The three checks only read the view: they run side by side (SHACL itself in chunks), and
-        // their problems are listed in this order, each in its own order.
-        Future<List<Problem>> evidence = Parallel.start(() -> EvidenceChecker.check(layout, union, build::declaredAt));
+        // The three checks only read the view: the QC rules run on a worker while SHACL (in chunks),
+        // then the evidence check (by source), share the workers. Their problems are listed in this
+        // order, each in its own order.
         Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build));
         problems.addAll(shacl(layout, union, build));
-        problems.addAll(Parallel.get(evidence));
+        problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
         problems.addAll(Parallel.get(qc));
         return problems;
     }

@@ -72,4 +72,24 @@ class EvidenceCheckerTest {
         List<Problem> p3 = EvidenceChecker.check(new Layout(dir.resolve("again")), g2, n -> where);
         assertTrue(p3.stream().anyMatch(p -> p.file().equals("data/sources/fixture.txt") && p.message().contains("do not match tir:sha256")), p3.toString());
     }
+
+    @Test
+    void problemsComeInTheOrderOfTheAnnotations() {
+        // Checked source by source, listed as the graph lists the annotations: damage every 7th, in
+        // every source of the real data, and expect one problem each, in that order.
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        TestProjects.realBuild().served().getDefaultGraph().find().forEachRemaining(g::add);
+        List<String> expected = new java.util.ArrayList<>();
+        int i = 0;
+        for (Node target : g.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), Std.oa_SpecificResource).mapWith(Triple::getSubject).toList()) {
+            if (i++ % 7 != 3) continue;
+            Node quote = g.find(target, Std.oa_hasSelector, Node.ANY).mapWith(Triple::getObject)
+                    .filterKeep(sel -> g.contains(sel, org.apache.jena.vocabulary.RDF.type.asNode(), Std.oa_TextQuoteSelector)).next();
+            replace(g, quote, Std.oa_prefix, NodeFactory.createLiteralString("not what precedes"));
+            expected.add(KgValidator.name(target) + ": oa:prefix does not precede the quote in the source");
+        }
+        assertTrue(expected.size() > 50, "damaged " + expected.size());
+        List<String> found = EvidenceChecker.check(TestProjects.REAL, g, n -> null).stream().map(Problem::message).toList();
+        assertEquals(expected, found);
+    }
 }
