@@ -93,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
                     served = ps.openPrevious();
                 } else {
                     System.out.println("Storing the new build (" + ps.inputsHash() + ") in " + store + ".");
-                    served = ps.replace(build.dataset(), build.served());
+                    served = ps.replace(build.dataset());
                 }
             }
         }
