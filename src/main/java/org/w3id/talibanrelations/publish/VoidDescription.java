@@ -48,10 +48,11 @@ public final class VoidDescription {
     public static Graph of(DatasetGraph dsg, Graph union) {
         Graph g = GraphFactory.createGraphMem();
         Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
-        Set<Node> entities = new java.util.HashSet<>(), classes = new java.util.HashSet<>(), properties = new java.util.HashSet<>();
+        // One set of subjects, in one pass; entities are the subjects in our URI space.
+        Set<Node> subjects = new java.util.HashSet<>(), classes = new java.util.HashSet<>(), properties = new java.util.HashSet<>();
         Set<String> vocabularies = new TreeSet<>();
         union.find().forEachRemaining((Triple t) -> {
-            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Ids.ID)) entities.add(t.getSubject());
+            subjects.add(t.getSubject());
             properties.add(t.getPredicate());
             if (t.getPredicate().equals(RDF.type.asNode())) classes.add(t.getObject());
         });
@@ -67,10 +68,10 @@ public final class VoidDescription {
                 "Who recognises, engages, opposes, designates or supports whom, when, and according to which source, each fact with the exact words of its source.", "en"));
         g.add(DATASET, DCTerms.license.asNode(), NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"));
         g.add(DATASET, v("triples"), integer(union.size()));
-        g.add(DATASET, v("entities"), integer(entities.size()));
+        g.add(DATASET, v("entities"), integer(subjects.stream().filter(s -> s.isURI() && s.getURI().startsWith(Ids.ID)).count()));
         g.add(DATASET, v("classes"), integer(classes.size()));
         g.add(DATASET, v("properties"), integer(properties.size()));
-        g.add(DATASET, v("distinctSubjects"), integer(union.find().mapWith(Triple::getSubject).toSet().size()));
+        g.add(DATASET, v("distinctSubjects"), integer(subjects.size()));
         g.add(DATASET, v("sparqlEndpoint"), NodeFactory.createURI(Ids.BASE + "kg/sparql"));
         g.add(DATASET, v("uriSpace"), NodeFactory.createLiteralString(Ids.ID));
         g.add(DATASET, v("exampleResource"), NodeFactory.createURI(Ids.ACTOR + "russia"));

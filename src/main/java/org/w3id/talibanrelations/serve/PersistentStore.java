@@ -12,8 +12,11 @@ import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.ServedDataset;
@@ -106,14 +109,18 @@ public final class PersistentStore {
 
     /** Stores a validated dataset for the current inputs, makes it current, and opens it. */
     public DatasetGraph replace(DatasetGraph built) {
+        return replace(built, ServedDataset.view(built));
+    }
+
+    /**
+     * {@link #replace(DatasetGraph)} given the dataset's served view already made (the build keeps
+     * one: {@code KgBuild.served()}), so that its union is not made a second time.
+     */
+    public DatasetGraph replace(DatasetGraph built, DatasetGraph view) {
         Path partial = dir.resolve(dbName() + PARTIAL);
         deleteTree(partial);
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(partial));
-        DatasetGraph view = ServedDataset.view(built);
-        Txn.executeWrite(tdb, () -> {
-            view.getDefaultGraph().find().forEachRemaining(t -> tdb.getDefaultGraph().add(t));
-            built.find().forEachRemaining(q -> { if (!q.isDefaultGraph()) tdb.add(q); });
-        });
+        load(tdb, built, view);
         TDBInternal.expel(tdb);
         pauseForCrashTests();
         move(partial, dir.resolve(dbName()));
@@ -121,6 +128,38 @@ public final class PersistentStore {
         cleanUp();
         return DatabaseMgr.connectDatasetGraph(Location.create(dir.resolve(dbName())));
     }
+
+    /**
+     * Loads the served form of a dataset (its named graphs, and their union as the default graph) into
+     * a new, empty database with TDB2's bulk loader, which builds the indexes in bulk instead of
+     * updating every index quad by quad in one transaction (at 100,000 facts, 7.2 million quads: 84
+     * instead of 120 s). The loader commits when it finishes; the database is still the partial one,
+     * renamed only afterwards, so a crash during the load leaves nothing named.
+     */
+    static void load(DatasetGraph tdb, DatasetGraph built, DatasetGraph view) {
+        DataLoader loader = LOADER.equals("parallel") ? LoaderFactory.parallelLoader(tdb, QUIET)
+                : LOADER.equals("phased") ? LoaderFactory.phasedLoader(tdb, QUIET)
+                : LoaderFactory.sequentialLoader(tdb, QUIET);
+        loader.startBulk();
+        try {
+            StreamRDF into = loader.stream();
+            into.start();
+            view.getDefaultGraph().find().forEachRemaining(into::triple);
+            built.find().forEachRemaining(q -> { if (!q.isDefaultGraph()) into.quad(q); });
+            into.finish();
+            loader.finishBulk();
+        } catch (RuntimeException | Error e) {
+            loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+            throw e;
+        }
+    }
+
+    /**
+     * The TDB2 bulk loader: {@code -Dtir.store.loader=sequential} (default: one thread, the fastest
+     * on 2 busy cores), {@code phased} or {@code parallel} (more threads, for machines with cores to spare).
+     */
+    private static final String LOADER = System.getProperty("tir.store.loader", "sequential");
+    private static final MonitorOutput QUIET = (fmt, args) -> {};
 
     private static void pauseForCrashTests() {
         long ms = Long.getLong(PAUSE_PROPERTY, 0);
