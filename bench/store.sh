@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The store at scale: TDB2 bulk-load time of the published data, then the latency of every competency
+# The store at scale: TDB2 bulk-load time (the loader serve --store uses: sequential unless
+# JAVA_TOOL_OPTIONS=-Dtir.store.loader=parallel) of the published data, then the latency of every competency
 # question on the store, for a synthetic corpus (default: a million facts, generated once into
 # target/bench-scale/ as bench/scale.sh does). Writes bench/results/store-<facts>.md and .csv.
 #
