@@ -129,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
                     served = ps.openPrevious();
                 } else {
                     System.out.println("Storing the new build (" + ps.inputsHash() + ") in " + store + ".");
-                    served = ps.replace(build.dataset());
+                    served = ps.replace(build.dataset(), build.served());
                     datasetTag = "store-" + ps.inputsHash();
                 }
             }
