@@ -56,11 +56,36 @@ public final class KgBuild {
     private Ontology ontology;
     private DatasetGraph served;
 
-    private KgBuild(Layout layout) { this.layout = layout; }
+    /** Null for the in-memory build; else takes each folder of facts as it is expanded ({@link LowMemoryBuild}). */
+    private final Partitions partitions;
+
+    private KgBuild(Layout layout, Partitions partitions) { this.layout = layout; this.partitions = partitions; }
+
+    /**
+     * What the low-memory build does instead of keeping the facts: it is given each folder of facts
+     * files (a partition) once expanded, then makes the view the rules read, and the VoID description.
+     */
+    interface Partitions {
+        /** Called once the ontology, sources and actors are read, before any fact. */
+        void begin(KgBuild build);
+        /** One partition's facts graphs (and nothing else), expanded; the build drops it afterwards. */
+        void partition(DatasetGraph facts);
+        /** The view the rules and QC rules read: the shared graphs, the facts as kept, the derived graph. */
+        DatasetGraph served(DatasetGraph dataset);
+        /** The VoID description of everything published, the partitions included. */
+        Graph voidDescription(DatasetGraph dataset, Graph served);
+    }
+
+    /** Runs the build with partitions handed to {@code partitions} instead of kept (the low-memory build). */
+    static KgBuild run(Layout layout, Partitions partitions) {
+        KgBuild b = new KgBuild(layout, partitions);
+        b.build();
+        return b;
+    }
 
     /** Runs the build; never throws for bad input, which is reported in {@link #problems()}. */
     public static KgBuild run(Layout layout) {
-        KgBuild b = new KgBuild(layout);
+        KgBuild b = new KgBuild(layout, null);
         b.build();
         return b;
     }
@@ -92,9 +117,12 @@ public final class KgBuild {
             keepUnresolvedReferences(f);
         }
 
-        FactExpander expander = new FactExpander(ontology, sources, dataset, problems, facts);
+        if (partitions != null) partitions.begin(this);
+        DatasetGraph into = partitions == null ? dataset : newPartition();
+        FactExpander expander = new FactExpander(ontology, sources, into, problems, facts);
         // Files are read and parsed ahead, on the workers, while this thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
+        String partition = factFiles.isEmpty() ? null : partitionOf(factFiles.get(0));
         java.util.ArrayDeque<java.util.concurrent.Future<CuratedFile>> ahead = new java.util.ArrayDeque<>();
         int next = 0;
         for (int i = 0; i < factFiles.size(); i++) {
@@ -103,25 +131,55 @@ public final class KgBuild {
                 ahead.add(Parallel.start(() -> CuratedFile.read(layout, p)));
             }
             CuratedFile f = Parallel.get(ahead.remove());
+            String part = partitionOf(factFiles.get(i));
+            if (partitions != null && !part.equals(partition)) {
+                endPartition(into);
+                into = newPartition();
+                expander = new FactExpander(ontology, sources, into, problems, facts);
+                partition = part;
+            }
             problems.addAll(f.problems());
             if (!f.ok()) continue;
             expander.expand(f);
             keepUnresolvedReferences(f);
         }
+        if (partitions != null) endPartition(into);
+        else derive(dataset);
         declaredAt.putAll(facts);
         checkReferences();
-        derive();
         if (!problems.isEmpty()) return;
         // The served view (every graph, and their union as the default graph) is copied once: the
         // rules read it, and what they make, and the curators' notes, are added to it afterwards.
-        served = ServedDataset.view(dataset);
+        served = partitions == null ? ServedDataset.view(dataset) : partitions.served(dataset);
         Rules.run(layout, dataset, served, problems, declaredAt);
         conflictNotes();
         // The dataset's own VoID description, in its own graph, counted over everything else.
-        Graph voidGraph = org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph());
+        Graph voidGraph = partitions == null
+                ? org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph())
+                : partitions.voidDescription(dataset, served.getDefaultGraph());
         dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
         linkServedGraphs();
         voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
+    }
+
+    /**
+     * A partition is a folder of {@code data/facts/} (one source's facts, as curators lay them out), or a
+     * file directly in it. Its facts, and their parts (time, evidence: {@code Ids.part}), are minted by
+     * its own expansion, so no two partitions share a subject.
+     */
+    private String partitionOf(Path file) {
+        Path rel = layout.facts().relativize(file);
+        return rel.getNameCount() > 1 ? rel.getName(0).toString() + "/" : rel.toString();
+    }
+
+    private static DatasetGraph newPartition() {
+        return DatasetGraphFactory.createWithGraphMaker(name -> GraphFactory.createDefaultGraph());
+    }
+
+    /** The partition's direct triples join the derived graph, then the partition goes. */
+    private void endPartition(DatasetGraph part) {
+        derive(part);
+        partitions.partition(part);
     }
 
     /** The served view names the graphs the dataset names, each being the dataset's own graph. */
@@ -225,14 +283,16 @@ public final class KgBuild {
      * Direct triples from agent to counterpart, for facts the source asserts or reports: an
      * allegation or a denial must not turn into a plain statement that the relation holds.
      */
-    private void derive() {
+    private void derive(DatasetGraph from) {
         Graph derived = dataset.getGraph(Ids.GRAPH_DERIVED);
         Node type = RDF.type.asNode();
         for (var doc : sources.documents()) {
             // One pass over the facts graph (it has no indexes: TripleSetGraph): each subject's types,
             // certainty, agents and counterparts.
             Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
-            dataset.getGraph(Ids.factsGraph(doc.slug())).find().forEachRemaining(t -> {
+            // (A partition holds only the graphs of its own facts: do not add empty ones to it.)
+            if (from != dataset && !from.containsGraph(Ids.factsGraph(doc.slug()))) continue;
+            from.getGraph(Ids.factsGraph(doc.slug())).find().forEachRemaining(t -> {
                 Node p = t.getPredicate();
                 if (p.equals(type) || p.equals(TIR.certainty) || p.equals(TIR.agent) || p.equals(TIR.counterpart))
                     bySubject.computeIfAbsent(t.getSubject(), k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>()).add(t.getObject());

@@ -27,8 +27,21 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into (created if missing).")
     Path out;
 
+    @Option(names = "--low-memory", description = {
+            "Build and check one folder of data/facts/ at a time, writing its quads as it goes, for corpora",
+            "too large for memory. Same quads and problems; kg.trig is written in build order (not sorted),",
+            "and kg-flat.ttl is not written."})
+    boolean lowMemory;
+
     @Override
     public Integer call() throws Exception {
+        if (lowMemory) {
+            boolean ok = Publisher.publishStreamed(out, stream -> project.lowMemoryValidated(stream, System.err));
+            if (!ok) return 1;
+            Publisher.publishOntology(project.ontology, out);
+            System.out.println("Wrote " + out.resolve(Publisher.DATASET) + " and " + out.resolve(Publisher.ONTOLOGY) + ".");
+            return 0;
+        }
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         Publisher.publish(build.dataset(), out);

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 import org.w3id.talibanrelations.Layout;
 import org.w3id.talibanrelations.Problem;
+import org.apache.jena.riot.system.StreamRDF;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.build.LowMemoryBuild;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /** Options shared by the commands that build the graph. */
@@ -32,4 +34,25 @@ final class ProjectOptions {
                 build.facts().size(), build.sources().size(), (System.nanoTime() - t0) / 1_000_000);
         return build;
     }
+
+    /**
+     * Builds and validates with {@link LowMemoryBuild}, every quad going to {@code out} (or nowhere);
+     * prints the problems, or the same summary as {@link #buildValidated}, and says whether it validated.
+     */
+    boolean lowMemoryValidated(StreamRDF out, java.io.PrintStream err) {
+        long t0 = System.nanoTime();
+        LowMemoryBuild.Result r = LowMemoryBuild.run(layout(), out);
+        if (!r.problems().isEmpty()) {
+            err.println(r.problems().size() + " problem(s); nothing published:");
+            for (Problem p : r.problems()) err.println("  " + p);
+            return false;
+        }
+        err.printf("Built and validated %d facts from %d sources in %d ms (low memory).%n",
+                r.build().facts().size(), r.build().sources().size(), (System.nanoTime() - t0) / 1_000_000);
+        ontology = r.build().dataset().getGraph(org.w3id.talibanrelations.vocabulary.Ids.GRAPH_ONTOLOGY);
+        return true;
+    }
+
+    /** The ontology graph of the last {@link #lowMemoryValidated} build. */
+    org.apache.jena.graph.Graph ontology;
 }

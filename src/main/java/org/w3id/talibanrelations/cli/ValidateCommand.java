@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import org.w3id.talibanrelations.build.KgBuild;
 
@@ -17,8 +18,18 @@ import org.w3id.talibanrelations.build.KgBuild;
 final class ValidateCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
 
+    @Option(names = "--low-memory", description = {
+            "Check one folder of data/facts/ at a time, keeping only what the rules and QC rules need",
+            "of the others: for corpora too large for memory. Same problems."})
+    boolean lowMemory;
+
     @Override
     public Integer call() {
+        if (lowMemory) {
+            if (!project.lowMemoryValidated(null, System.out)) return 1;
+            System.out.println("Valid: no problems.");
+            return 0;
+        }
         KgBuild build = project.buildValidated(System.out);
         if (build == null) return 1;
         System.out.println("Valid: no problems.");

@@ -1,6 +1,15 @@
 package org.w3id.talibanrelations.publish;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.Predicate;
+
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -42,6 +51,42 @@ public final class Publisher {
         write(dir.resolve(FLAT), w -> cw.writeTurtle(flatten(dsg), w, HEADER + FLAT_NOTE));
     }
 
+    /** Writes {@code ontology.ttl} alone into a directory, creating it if needed. */
+    public static void publishOntology(Graph ontology, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        write(dir.resolve(ONTOLOGY), w -> new CanonicalWriter().writeTurtle(ontology, w, HEADER));
+    }
+
+    /**
+     * Writes {@code kg.trig} into a directory from quads sent as they come (the low-memory build), in
+     * TriG blocks, one per run of quads of a graph: not the canonical, sorted form. {@code body} sends
+     * the quads and says whether to keep the file; if it says no, or throws, nothing is replaced.
+     */
+    public static boolean publishStreamed(Path dir, Predicate<StreamRDF> body) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(DATASET);
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+        try {
+            boolean keep;
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                os.write(HEADER.replace("build --out DIR", "build --low-memory --out DIR")
+                        .replace("Output is deterministic (sorted, no blank nodes).", "No blank nodes; quads in the order built, not sorted.")
+                        .getBytes(StandardCharsets.UTF_8));
+                StreamRDF out = StreamRDFWriter.getWriterStream(os, RDFFormat.TRIG_BLOCKS);
+                keep = body.test(new StreamRDFWrapper(out) {
+                    @Override public void start() {
+                        super.start();
+                        Namespaces.prefixMapping().getNsPrefixMap().forEach(this::prefix);
+                    }
+                });
+            }
+            if (keep) moveIntoPlace(tmp, target);
+            return keep;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static final String FLAT_NOTE =
             "# kg-flat.ttl: the union of the named graphs of kg.trig (ontology, sources, actors, facts, derived,\n"
           + "# conflicts, timelines) as one graph, for tools that do not read named graphs (Protégé, OWL API).\n\n";
@@ -59,19 +104,23 @@ public final class Publisher {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
-            // Temporary files are private (0600); a published file is for everyone to read.
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: keep its defaults.
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        // Temporary files are private (0600); a published file is for everyone to read.
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep its defaults.
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

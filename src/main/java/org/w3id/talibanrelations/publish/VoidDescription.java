@@ -1,5 +1,11 @@
 package org.w3id.talibanrelations.publish;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,17 +52,43 @@ public final class VoidDescription {
      * hand, as the build has it in its served view: the counts are made on it, without a copy.
      */
     public static Graph of(DatasetGraph dsg, Graph union) {
-        Graph g = GraphFactory.createGraphMem();
+        Counts counts = new Counts();
+        counts.add(union.find());
         Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
-        // One set of subjects, in one pass; entities are the subjects in our URI space.
-        Set<Node> subjects = new java.util.HashSet<>(), classes = new java.util.HashSet<>(), properties = new java.util.HashSet<>();
+        List<Node> names = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(name -> { if (!name.equals(voidGraph)) names.add(name); });
+        return of(counts, names, name -> dsg.getGraph(name).size());
+    }
+
+    /**
+     * What VoID counts of a dataset, added up part by part: the low-memory build counts each partition
+     * of the facts as it passes, since it never holds the union. Parts must not share a subject (nor,
+     * so, a triple): each part's distinct subjects are added to the others'.
+     */
+    public static final class Counts {
+        private long triples, entities, subjects;
+        private final Set<Node> classes = new HashSet<>(), properties = new HashSet<>();
+
+        /** Adds a part: distinct triples, whose subjects no other part has. */
+        public Counts add(Iterator<Triple> distinct) {
+            Set<Node> own = new HashSet<>();
+            distinct.forEachRemaining(t -> {
+                triples++;
+                own.add(t.getSubject());
+                properties.add(t.getPredicate());
+                if (t.getPredicate().equals(RDF.type.asNode())) classes.add(t.getObject());
+            });
+            subjects += own.size();
+            entities += own.stream().filter(s -> s.isURI() && s.getURI().startsWith(Ids.ID)).count();
+            return this;
+        }
+    }
+
+    /** The description from counts, with one subset per named graph (a void graph is not among them). */
+    public static Graph of(Counts counts, List<Node> graphNames, ToLongFunction<Node> graphSize) {
+        Graph g = GraphFactory.createGraphMem();
         Set<String> vocabularies = new TreeSet<>();
-        union.find().forEachRemaining((Triple t) -> {
-            subjects.add(t.getSubject());
-            properties.add(t.getPredicate());
-            if (t.getPredicate().equals(RDF.type.asNode())) classes.add(t.getObject());
-        });
-        for (Node p : properties) {
+        for (Node p : counts.properties) {
             String ns = p.getNameSpace();
             String known = Namespaces.prefixMapping().getNsURIPrefix(ns);
             // RDF, RDFS, OWL and XSD go without saying (and are reserved names in OWL).
@@ -67,25 +99,24 @@ public final class VoidDescription {
         g.add(DATASET, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
                 "Who recognises, engages, opposes, designates or supports whom, when, and according to which source, each fact with the exact words of its source.", "en"));
         g.add(DATASET, DCTerms.license.asNode(), NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"));
-        g.add(DATASET, v("triples"), integer(union.size()));
-        g.add(DATASET, v("entities"), integer(subjects.stream().filter(s -> s.isURI() && s.getURI().startsWith(Ids.ID)).count()));
-        g.add(DATASET, v("classes"), integer(classes.size()));
-        g.add(DATASET, v("properties"), integer(properties.size()));
-        g.add(DATASET, v("distinctSubjects"), integer(subjects.size()));
+        g.add(DATASET, v("triples"), integer(counts.triples));
+        g.add(DATASET, v("entities"), integer(counts.entities));
+        g.add(DATASET, v("classes"), integer(counts.classes.size()));
+        g.add(DATASET, v("properties"), integer(counts.properties.size()));
+        g.add(DATASET, v("distinctSubjects"), integer(counts.subjects));
         g.add(DATASET, v("sparqlEndpoint"), NodeFactory.createURI(Ids.BASE + "kg/sparql"));
         g.add(DATASET, v("uriSpace"), NodeFactory.createLiteralString(Ids.ID));
         g.add(DATASET, v("exampleResource"), NodeFactory.createURI(Ids.ACTOR + "russia"));
         g.add(DATASET, v("rootResource"), NodeFactory.createURI(Ids.ACTOR + "islamic-emirate-of-afghanistan"));
         for (String ns : vocabularies) g.add(DATASET, v("vocabulary"), NodeFactory.createURI(ns));
         for (String dump : DUMPS) g.add(DATASET, v("dataDump"), NodeFactory.createURI(Ids.BASE + "dumps/" + dump));
-        dsg.listGraphNodes().forEachRemaining(name -> {
-            if (name.equals(voidGraph)) return;
+        for (Node name : graphNames) {
             Node subset = NodeFactory.createURI(Ids.BASE + "dataset/" + name.getURI().substring(Ids.GRAPH.length()));
             g.add(DATASET, v("subset"), subset);
             g.add(subset, RDF.type.asNode(), v("Dataset"));
             g.add(subset, NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#name"), name);
-            g.add(subset, v("triples"), integer(dsg.getGraph(name).size()));
-        });
+            g.add(subset, v("triples"), integer(graphSize.applyAsLong(name)));
+        }
         return g;
     }
 }

@@ -42,11 +42,19 @@ public final class EvidenceChecker {
      * @param locate where a node was declared ({@code file:line}), to locate problems
      */
     public static List<Problem> check(Layout layout, Graph g, Function<Node, String> locate) {
+        return check(layout, g, locate, src -> true);
+    }
+
+    /**
+     * {@link #check(Layout, Graph, Function)} for the sources {@code which} accepts only: the low-memory
+     * build checks each partition's annotations against the few sources they quote, not every source.
+     */
+    public static List<Problem> check(Layout layout, Graph g, Function<Node, String> locate, java.util.function.Predicate<Node> which) {
         // Each source is checked on its own, on a worker: its text (and the code points of it) is read,
         // used for its annotations and dropped, so that at most a few texts are held at once. Problems
         // are listed as before: the sources' own first, in order, then the annotations', in the order
         // the graph lists them.
-        List<Node> sources = g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList();
+        List<Node> sources = g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).filterKeep(which::test).toList();
         Map<Node, List<Integer>> targetsOf = new HashMap<>();
         List<Node> targets = g.find(Node.ANY, RDF.type.asNode(), Std.oa_SpecificResource).mapWith(Triple::getSubject).toList();
         for (int i = 0; i < targets.size(); i++) {

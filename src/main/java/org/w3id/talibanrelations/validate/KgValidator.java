@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -60,7 +62,7 @@ public final class KgValidator {
         // The three checks only read the view: the QC rules run on a worker while SHACL (in chunks),
         // then the evidence check (by source), share the workers. Their problems are listed in this
         // order, each in its own order.
-        Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build));
+        Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build::declaredAt));
         problems.addAll(shacl(layout, union, build));
         problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
         problems.addAll(Parallel.get(qc));
@@ -83,10 +85,21 @@ public final class KgValidator {
             out.add(Problem.inFile("shapes/", "cannot parse shapes: " + e.getMessage()));
             return out;
         }
-        for (ReportEntry e : validate(shapesGraph, data)) {
+        out.addAll(shacl(shapesGraph, data, data, n -> true, build::declaredAt));
+        return out;
+    }
+
+    /**
+     * The SHACL problems of the focus nodes that {@code focusGraph} gives and {@code keep} accepts, each
+     * validated against {@code data}: the low-memory build validates one partition of the facts at a
+     * time this way, against the shared graphs and what it keeps of the others.
+     */
+    public static List<Problem> shacl(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, Function<Node, String> locate) {
+        List<Problem> out = new ArrayList<>();
+        for (ReportEntry e : validate(shapesGraph, focusGraph, data, keep, CHUNK)) {
             String path = e.resultPath() == null ? "" : " (" + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(Namespaces.prefixMapping())) + ")";
             String value = e.value() == null ? "" : " value " + FmtUtils.stringForNode(e.value(), Namespaces.prefixMapping());
-            out.add(at(build.declaredAt(e.focusNode()), "shapes",
+            out.add(at(locate.apply(e.focusNode()), "shapes",
                     name(e.focusNode()) + ": " + e.message() + path + value));
         }
         return out;
@@ -110,12 +123,17 @@ public final class KgValidator {
 
     /** {@link #validate(Graph, Graph)} with another chunk size (tests). */
     static List<ReportEntry> validate(Graph shapesGraph, Graph data, int chunkSize) {
+        return validate(shapesGraph, data, data, n -> true, chunkSize);
+    }
+
+    private static List<ReportEntry> validate(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, int chunkSize) {
         Shapes shapes = Shapes.parse(shapesGraph);
         List<Callable<List<ReportEntry>>> tasks = new ArrayList<>();
         ThreadLocal<Shapes> own = ThreadLocal.withInitial(() -> Shapes.parse(shapesGraph));
         for (Shape shape : shapes.getTargetShapes()) {
             Node shapeNode = shape.getShapeNode();
-            List<Node> focus = new ArrayList<>(VLib.focusNodes(data, shape));
+            List<Node> focus = new ArrayList<>();
+            for (Node n : VLib.focusNodes(focusGraph, shape)) if (keep.test(n)) focus.add(n);
             for (int i = 0; i < focus.size(); i += chunkSize) {
                 List<Node> chunk = focus.subList(i, Math.min(focus.size(), i + chunkSize));
                 tasks.add(() -> {
@@ -133,7 +151,8 @@ public final class KgValidator {
         return entries;
     }
 
-    private static List<Problem> qc(Layout layout, DatasetGraph dsg, KgBuild build) {
+    /** The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems. */
+    public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, String> locate) {
         List<Problem> out = new ArrayList<>();
         for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
             String shown = layout.show(p);
@@ -159,7 +178,7 @@ public final class KgValidator {
                         sb.append(sb.length() == 0 ? "" : ", ").append(v).append('=')
                           .append(FmtUtils.stringForNode(n.asNode(), Namespaces.prefixMapping()));
                     }
-                    String located = entity == null ? null : build.declaredAt(entity);
+                    String located = entity == null ? null : locate.apply(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
             }
