@@ -129,11 +129,12 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
 
     @Override
     public void partition(DatasetGraph facts) {
-        Graph part = GraphFactory.createGraphMem();
-        facts.find().forEachRemaining(q -> {
-            part.add(q.asTriple());
-            factsGraphSizes.merge(q.getGraph(), 1L, Long::sum);
-        });
+        List<Node> names = new ArrayList<>();
+        facts.listGraphNodes().forEachRemaining(names::add);
+        for (Node n : names) factsGraphSizes.merge(n, (long) facts.getGraph(n).size(), Long::sum);
+        // A partition is one source's folder, so mostly one graph: used as it is, not copied.
+        Graph part = names.size() == 1 ? facts.getGraph(names.get(0)) : GraphFactory.createGraphMem();
+        if (names.size() != 1) facts.find().forEachRemaining(q -> part.add(q.asTriple()));
         part.find().forEachRemaining(t -> { if (kept(t)) context.add(t); });
         counts.add(part.find());
         if (pointsAhead(part)) held.add(part);

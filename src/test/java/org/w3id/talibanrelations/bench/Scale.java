@@ -27,6 +27,7 @@ import java.util.function.ToDoubleFunction;
  *   --repeats 5,3,3               runs per size (the last value repeats for further sizes)
  *   --seed 1                      corpus seed
  *   --xmx 8g                      heap limit of each measured JVM
+ *   --mode low-memory             measure validate --low-memory (LowMemoryBuild) instead of validate
  *   --jar PATH                    measure another build of the project (e.g. an older commit's jar)
  *   --name scale                  output file names
  *   --out bench/results --work target/bench-scale --timeout 900 (seconds per run)
@@ -49,6 +50,8 @@ public final class Scale {
         int[] repeats = Arrays.stream(o.getOrDefault("repeats", "5,3,3").split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
         String xmx = o.getOrDefault("xmx", "8g");
+        MODE = o.getOrDefault("mode", "in-memory");
+        if (!MODE.equals("in-memory") && !MODE.equals("low-memory")) throw new IllegalArgumentException("--mode in-memory or low-memory");
         String name = o.getOrDefault("name", "scale");
         Path out = Path.of(o.getOrDefault("out", "bench/results"));
         Path work = Path.of(o.getOrDefault("work", "target/bench-scale"));
@@ -152,11 +155,15 @@ public final class Scale {
         }
     }
 
+    /** {@code in-memory} ({@code validate}) or {@code low-memory} ({@code validate --low-memory}). */
+    private static String MODE = "in-memory";
+
     /** One measurement in a fresh JVM. */
     static Run probe(String classpath, String xmx, Path root, int size, int k, long timeoutS, Path work, List<String> extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx));
         cmd.addAll(extra);
         cmd.addAll(List.of("-cp", classpath, ScaleProbe.class.getName(), root.toAbsolutePath().toString()));
+        if (MODE.equals("low-memory")) cmd.add("--low-memory");
         Path log = work.resolve("run-" + size + "-" + k + ".log");
         String load = loadAverage();
         long t0 = System.nanoTime();
@@ -241,7 +248,9 @@ public final class Scale {
                 + "(its load averages are below); the thread CPU column is less affected.\n\n");
         md.append("Runs generate nothing: the corpus (`SyntheticCorpus`, seed ").append(seed).append(", generator version ").append(SyntheticCorpus.VERSION)
           .append(") is made once per size; each run is a fresh JVM (`-Xmx").append(xmx).append("`, default collector) running `ScaleProbe`, ")
-          .append("which builds and validates exactly as the `validate` command does. Medians over the runs.\n\n");
+          .append(MODE.equals("low-memory")
+                  ? "which builds and validates exactly as `validate --low-memory` does (`LowMemoryBuild`: one folder of facts at a time; build and validation interleave, so the build column holds both). Medians over the runs.\n\n"
+                  : "which builds and validates exactly as the `validate` command does. Medians over the runs.\n\n");
         if (Files.exists(out.resolve("scale-notes.md")))
             md.append("What was slow and what changed, the profile, growth factors before and after, and what a million facts needs: `scale-notes.md`.\n\n");
         md.append("## Machine\n\n").append(machine(started, loadBefore, code)).append('\n');
