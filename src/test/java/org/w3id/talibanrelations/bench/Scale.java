@@ -249,7 +249,7 @@ public final class Scale {
         md.append("Runs generate nothing: the corpus (`SyntheticCorpus`, seed ").append(seed).append(", generator version ").append(SyntheticCorpus.VERSION)
           .append(") is made once per size; each run is a fresh JVM (`-Xmx").append(xmx).append("`, default collector) running `ScaleProbe`, ")
           .append(MODE.equals("low-memory")
-                  ? "which builds and validates exactly as `validate --low-memory` does (`LowMemoryBuild`: one folder of facts at a time; build and validation interleave, so the build column holds both). Medians over the runs.\n\n"
+                  ? "which builds and validates exactly as `validate --low-memory` does (`LowMemoryBuild`: one folder of facts at a time; build and validation interleave: the build column holds the build with each partition's checks, the validate column the checks that need the whole build). Medians over the runs.\n\n"
                   : "which builds and validates exactly as the `validate` command does. Medians over the runs.\n\n");
         if (Files.exists(out.resolve("scale-notes.md")))
             md.append("What was slow and what changed, the profile, growth factors before and after, and what a million facts needs: `scale-notes.md`.\n\n");
