@@ -39,6 +39,9 @@ final class BuildCommand implements Callable<Integer> {
             boolean ok = Publisher.publishStreamed(out, stream -> project.lowMemoryValidated(stream, System.err));
             if (!ok) return 1;
             Publisher.publishOntology(project.ontology, out);
+            // An earlier build's flat export would no longer match the new kg.trig.
+            if (java.nio.file.Files.deleteIfExists(out.resolve(Publisher.FLAT)))
+                System.out.println("Removed " + out.resolve(Publisher.FLAT) + " of an earlier build: this mode does not write it.");
             System.out.println("Wrote " + out.resolve(Publisher.DATASET) + " and " + out.resolve(Publisher.ONTOLOGY) + ".");
             return 0;
         }

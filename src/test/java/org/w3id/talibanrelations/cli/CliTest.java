@@ -88,6 +88,31 @@ class CliTest {
     }
 
     @Test
+    void lowMemoryBuildWritesTheSameQuadsAndNoStaleFlatFile(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("p"));
+        TestProjects.fixture(project);
+        Path full = tmp.resolve("full"), low = tmp.resolve("low");
+        assertEquals(0, run("build", "--root", project.toString(), "--out", full.toString()).exit());
+        assertEquals(0, run("build", "--root", project.toString(), "--out", low.toString()).exit());
+        assertTrue(Files.exists(low.resolve("kg-flat.ttl")));
+        Run r = run("build", "--low-memory", "--root", project.toString(), "--out", low.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.notExists(low.resolve("kg-flat.ttl")), "an earlier kg-flat.ttl would not match the new kg.trig");
+        assertEquals(Files.readString(full.resolve("ontology.ttl")), Files.readString(low.resolve("ontology.ttl")));
+        var a = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(full.resolve("kg.trig").toString());
+        var b = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(low.resolve("kg.trig").toString());
+        assertEquals(a.stream().count(), b.stream().count());
+        assertTrue(a.stream().allMatch(b::contains), "the same quads");
+        assertEquals(0, run("validate", "--low-memory", "--root", project.toString()).exit());
+
+        Path broken = broken(tmp);
+        Path out = tmp.resolve("out");
+        assertEquals(1, run("build", "--low-memory", "--root", broken.toString(), "--out", out.toString()).exit());
+        assertTrue(Files.notExists(out.resolve("kg.trig")), "a failed low-memory build publishes nothing");
+        assertEquals(1, run("validate", "--low-memory", "--root", broken.toString()).exit());
+    }
+
+    @Test
     void aFailedBuildExitsOneAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path project = broken(tmp);
         Path out = tmp.resolve("out");
