@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.w3id.talibanrelations.Layout;
 
 /**
- * What a build depends on, as one hash: every input file (data, ontology, shapes, rules) and the
+ * What a build depends on, as one hash: every input file (data, ontology, shapes, queries: rules
+ * and the competency questions published with the data) and the
  * program that builds it. A stored or cached build is reused only under the same hash, so a changed
  * fact, shape or rule, or a new version of the program, always builds and validates again.
  *
@@ -40,7 +41,7 @@ public final class Inputs {
         MessageDigest md = sha256();
         md.update((form + '\0' + codeIdentity() + '\0').getBytes(StandardCharsets.UTF_8));
         List<Path> files = new ArrayList<>();
-        for (Path p : List.of(layout.root().resolve("data"), layout.root().resolve("ontology"), layout.shapes(), layout.rules()))
+        for (Path p : List.of(layout.root().resolve("data"), layout.root().resolve("ontology"), layout.shapes(), layout.queries()))
             files.addAll(Layout.files(p, ""));
         files.sort(Comparator.comparing(layout::show));
         try {

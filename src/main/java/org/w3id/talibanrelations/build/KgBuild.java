@@ -102,6 +102,7 @@ public final class KgBuild {
         sources = SourceCatalog.load(layout);
         problems.addAll(sources.problems());
         dataset.addGraph(Ids.GRAPH_SOURCES, sources.descriptions());
+        dataset.addGraph(Ids.GRAPH_FILES, PublishedFiles.of(layout, sources, problems));
         for (var doc : sources.documents()) declaredAt.put(doc.iri(), sources.declaredAt(doc.iri()));
 
         // A parsed file (its graph and the line of each triple) is dropped once it has been used: only

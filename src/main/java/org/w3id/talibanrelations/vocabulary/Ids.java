@@ -28,6 +28,12 @@ public final class Ids {
     public static final String ROLE = ID + "role/";
     /** Named graphs. */
     public static final String GRAPH = ID + "graph/";
+    /** The stored texts of source documents. */
+    public static final String TEXT = ID + "text/";
+    /** Competency questions, with their queries. */
+    public static final String QUESTION = ID + "question/";
+    /** Files of SHACL shapes. */
+    public static final String SHAPES = ID + "shapes/";
 
     /** Graph holding the ontology. */
     public static final Node GRAPH_ONTOLOGY = NodeFactory.createURI(GRAPH + "ontology");
@@ -35,6 +41,8 @@ public final class Ids {
     public static final Node GRAPH_SOURCES = NodeFactory.createURI(GRAPH + "sources");
     /** Graph holding actors, posts and places. */
     public static final Node GRAPH_ACTORS = NodeFactory.createURI(GRAPH + "actors");
+    /** Graph holding the texts published with the data: source texts, shapes, competency questions. */
+    public static final Node GRAPH_FILES = NodeFactory.createURI(GRAPH + "files");
     /** Graph holding triples derived from facts. */
     public static final Node GRAPH_DERIVED = NodeFactory.createURI(GRAPH + "derived");
 

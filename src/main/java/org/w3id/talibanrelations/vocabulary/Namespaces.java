@@ -35,6 +35,7 @@ public final class Namespaces {
             .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
             .setNsPrefix("vann", "http://purl.org/vocab/vann/")
             .setNsPrefix("void", "http://rdfs.org/ns/void#")
+            .setNsPrefix("cnt", CNT.NS)
             .setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#")
             .lock();
 

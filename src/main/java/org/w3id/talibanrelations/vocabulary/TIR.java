@@ -39,6 +39,14 @@ public final class TIR {
     public static final Node Certainty = t("Certainty");
     /** Class of post holdings. */
     public static final Node PostHolding = t("PostHolding");
+    /** tir:CompetencyQuestion: a question the graph answers, with its query. */
+    public static final Node CompetencyQuestion = t("CompetencyQuestion");
+    /** tir:ShapesFile: a file of the SHACL shapes the build passes. */
+    public static final Node ShapesFile = t("ShapesFile");
+    /** tir:text: a source document's stored text. */
+    public static final Node text = t("text");
+    /** tir:fileSha256: the SHA-256 of a published text's UTF-8 bytes. */
+    public static final Node fileSha256 = t("fileSha256");
 
     /** The agent role. */
     public static final Node agent = t("agent");
