@@ -139,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         long[] counts = Txn.calculateRead(served, () -> counts(served));
         KgServer server = KgServer.create().port(port).servedDataset(served)
                 .limits(limits).loopback(localhost).shutdownGrace(Duration.ofSeconds(shutdownGrace))
-                .stats(counts[0], counts[1]).root(project.layout().root()).baseUrl(baseUrl)
+                .stats(counts[0], counts[1]).baseUrl(baseUrl)
                 .cacheBytes(cacheBytes).datasetTag(datasetTag).build().start();
         // In place before the endpoint is announced: a SIGTERM from then on lets requests in flight finish.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,7 +1,5 @@
 package org.w3id.talibanrelations.serve;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 import org.w3id.talibanrelations.vocabulary.Std;
@@ -29,31 +28,20 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 final class HtmlPages {
     private final Graph g;
-    private final Path root;
-    private final Map<String, String> texts = new HashMap<>();
+    private final Map<Node, String> texts = new HashMap<>();
 
     /**
      * @param g    the union of all graphs
-     * @param root the project root, to read source texts for wider context (optional)
      */
-    HtmlPages(Graph g, Path root) {
+    HtmlPages(Graph g) {
         this.g = g;
-        this.root = root;
     }
 
-    static final String STYLE = """
-        body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:72rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.45}
-        nav a{margin-right:1rem} h1{font-size:1.6rem;margin-bottom:.2rem} .sub{color:#666;margin-top:0}
-        table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem} th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-        th{background:#f4f4f4} mark{background:#ffe98a;padding:0 .1rem} .ctx{font-family:Georgia,serif;background:#fafafa;border-left:3px solid #bbb;padding:.5rem .8rem}
-        code,pre{font-size:.9rem} pre.text{white-space:pre-wrap;background:#fafafa;padding:1rem;border:1px solid #eee}
-        .stated{color:#185} .reported{color:#157} .alleged{color:#a60} .denied{color:#a22} .unconfirmed{color:#777} .planned{color:#548}
-        .muted{color:#777} .pill{display:inline-block;border:1px solid #ccc;border-radius:1rem;padding:0 .5rem;font-size:.85rem}""";
 
     /** A whole page. */
     static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>" + esc(title) + " – taliban-relations-kg</title><style>" + STYLE + "</style></head><body>"
+                + "<title>" + esc(title) + " – taliban-relations-kg</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>"
                 + "<nav><a href=\"/\">Home</a><a href=\"/query\">Query</a><a href=\"/ontology\">Ontology</a>"
                 + "<a href=\"/.well-known/void\">VoID</a><a href=\"/doc/source/international-relations-with-the-taliban\">Sources</a></nav>"
                 + body + "</body></html>\n";
@@ -292,15 +280,11 @@ final class HtmlPages {
         return "… " + esc(prefix) + "<mark>" + esc(exact) + "</mark>" + esc(suffix) + " …";
     }
 
+    /** A source's stored text, as published with the data (tir:text), or null. */
     private String text(Node source) {
-        String stored = str(source, TIR.storedAt);
-        if (stored == null || root == null) return null;
-        return texts.computeIfAbsent(stored, s -> {
-            try {
-                return Files.readString(root.resolve(s));
-            } catch (Exception e) {
-                return null;
-            }
+        return texts.computeIfAbsent(source, src -> {
+            Node text = one(src, TIR.text);
+            return text == null ? null : str(text, CNT.chars);
         });
     }
 

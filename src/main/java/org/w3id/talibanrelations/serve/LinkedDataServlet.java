@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +24,16 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.G;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.publish.CanonicalWriter;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.publish.VoidDescription;
+import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.TIR;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 
 /**
@@ -56,15 +59,13 @@ final class LinkedDataServlet extends HttpServlet {
             "nt", "application/n-triples", "rdf", "application/rdf+xml", "html", "text/html");
 
     private final DatasetGraph dsg;
-    private final Path root;
     private final Map<String, byte[]> dumps = new ConcurrentHashMap<>();
     private final Map<String, String> dumpEtags = new ConcurrentHashMap<>();
 
     private final String baseUrl;
 
-    LinkedDataServlet(DatasetGraph dsg, Path root, String baseUrl) {
+    LinkedDataServlet(DatasetGraph dsg, String baseUrl) {
         this.dsg = dsg;
-        this.root = root;
         this.baseUrl = baseUrl;
     }
 
@@ -91,11 +92,19 @@ final class LinkedDataServlet extends HttpServlet {
         }
         if (path.equals("/context.jsonld")) { bytes(req, res, "application/ld+json", context()); return; }
         if (path.startsWith("/dumps/")) { dump(req, res, path.substring(7)); return; }
-        if (path.equals("/shapes/kg-shapes.ttl") && root != null && Files.isRegularFile(root.resolve("shapes/kg-shapes.ttl"))) {
-            bytes(req, res, "text/turtle; charset=utf-8", Files.readAllBytes(root.resolve("shapes/kg-shapes.ttl")));
-            return;
+        if (path.startsWith("/shapes/")) {
+            String shapes = Txn.calculateRead(dsg, () -> publishedShapes(dsg.getDefaultGraph(), path.substring(1)));
+            if (shapes != null) { bytes(req, res, "text/turtle; charset=utf-8", shapes.getBytes(StandardCharsets.UTF_8)); return; }
         }
         notFound(res);
+    }
+
+    /** The text of a shapes file published with the data ({@code tir:ShapesFile}) under this path, or null. */
+    private static String publishedShapes(Graph g, String path) {
+        Node id = NodeFactory.createLiteralString(path);
+        for (Node f : G.find(g, null, DCTerms.identifier.asNode(), id).mapWith(org.apache.jena.graph.Triple::getSubject).toList())
+            if (g.contains(f, RDF.type.asNode(), TIR.ShapesFile)) return G.getOneSP(g, f, CNT.chars).getLiteralLexicalForm();
+        return null;
     }
 
     @Override
@@ -117,7 +126,7 @@ final class LinkedDataServlet extends HttpServlet {
         Object body = Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getDefaultGraph();
             if (!Describer.exists(g, iri)) return null;
-            if ("text/html".equals(finalType)) return new HtmlPages(g, root).resource(iri);
+            if ("text/html".equals(finalType)) return new HtmlPages(g).resource(iri);
             return Describer.describe(g, iri);
         });
         if (body == null) { notFound(res); return; }
@@ -133,7 +142,7 @@ final class LinkedDataServlet extends HttpServlet {
         String type = negotiate(req, ext);
         res.setHeader("Vary", "Accept");
         if ("text/html".equals(type)) {
-            String html = Txn.calculateRead(dsg, () -> new HtmlPages(dsg.getDefaultGraph(), root).ontology());
+            String html = Txn.calculateRead(dsg, () -> new HtmlPages(dsg.getDefaultGraph()).ontology());
             bytes(req, res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             return;
         }

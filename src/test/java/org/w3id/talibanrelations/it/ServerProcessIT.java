@@ -209,4 +209,42 @@ class ServerProcessIT {
         assertEquals(1, broken.exitValue(), out);
         assertTrue(out.contains("nothing published"), out);
     }
+
+    /**
+     * What a failed rebuild of a store leaves served is the previous dataset, and every page shows that
+     * dataset's own texts: the working tree, which now holds other ones, is never read to serve.
+     */
+    @Test
+    void afterAFailedStoreRebuildTheSourcePageShowsTheServedDatasetsText(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        TestProjects.fixture(project);
+        Path store = tmp.resolve("store");
+        String page = "doc/source/fixture-source.html";
+
+        Server first = start(project, "--store", store.toString());
+        String base = first.endpoint().replace("kg/sparql", "");
+        String before = get(base + page);
+        assertTrue(before.contains("Pakistan handed over the embassy."), before);
+        first.process().destroy();
+        first.process().waitFor(60, TimeUnit.SECONDS);
+
+        // The text changes in the working tree (and no longer matches its pin): the rebuild fails.
+        Path text = project.resolve("data/sources/fixture.txt");
+        Files.writeString(text, Files.readString(text).replace("Pakistan handed over the embassy.", "TAMPERED TEXT NEVER VALIDATED."));
+        Server again = start(project, "--store", store.toString());
+        assertTrue(again.printed().contains("serving the previous stored dataset"), again::printed);
+        String base2 = again.endpoint().replace("kg/sparql", "");
+        String after = get(base2 + page);
+        assertTrue(after.contains("Pakistan handed over the embassy."), "the served dataset's text: " + after);
+        assertFalse(after.contains("TAMPERED"), "the working tree's text is never served: " + after);
+        String quote = get(base2 + "doc/fact/fixture-pakistan-hands-embassy.html");
+        assertFalse(quote.contains("TAMPERED"), quote);
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url + ": " + r.body());
+        return r.body();
+    }
 }

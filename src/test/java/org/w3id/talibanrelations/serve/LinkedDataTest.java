@@ -44,7 +44,7 @@ class LinkedDataTest {
     @BeforeAll
     static void start() {
         server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
-                .root(TestProjects.REAL.root()).build().start();
+                .build().start();
     }
 
     @AfterAll
