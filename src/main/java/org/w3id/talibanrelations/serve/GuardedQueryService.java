@@ -41,9 +41,17 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
                 throw new ActionErrorException(403, "SERVICE <" + target.getURI() + "> is not allowed on this server"
                         + (allowed.isEmpty() ? " (no SERVICE endpoint is allowed)" : "; allowed: " + allowed), null);
         }
+        if (scan.javaFunction() != null)
+            throw new ActionErrorException(403, "Functions named by Java class, and CALL(), are not allowed on this server: " + scan.javaFunction(), null);
         // RequestGuard may keep the response, and give it an ETag, only if it depends on nothing but
         // the request and the dataset: no remote endpoint, no clock, no chance.
         if (scan.deterministic()) action.getRequest().setAttribute(ResponseCache.DETERMINISTIC, Boolean.TRUE);
+    }
+
+    /** Runs the query with REGEX and REPLACE that stop at the request's deadline ({@link SafeRegex}). */
+    @Override
+    protected org.apache.jena.sparql.exec.QueryExec createQueryExec(HttpAction action, Query query, org.apache.jena.sparql.core.DatasetGraph dataset) {
+        return super.createQueryExec(action, SafeRegex.rewrite(query), dataset);
     }
 
     @Override
@@ -61,6 +69,8 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
 
     /** Request attribute naming why a result failed while it was being written: the status to send. */
     static final String FAILURE = "tir.failure";
+    /** Request attribute with the message to send with {@link #FAILURE}'s status, when there is one (a refused SERVICE). */
+    static final String FAILURE_MESSAGE = "tir.failure.message";
 
     static ActionErrorException tooLarge(long max, String what) {
         return new ActionErrorException(TOO_LARGE, "Result too large: more than " + max + " " + what

@@ -21,10 +21,10 @@ import org.w3id.talibanrelations.ServedDataset;
  *   server.stop();
  * </pre>
  *
- * Routes: {@code /kg/sparql}, {@code /kg/query} and {@code /kg} answer SPARQL queries (GET and
- * POST); {@code /kg/get} and {@code /kg} answer Graph Store Protocol reads; {@code /$/ping}
- * answers health checks. No route accepts an update or an upload. Responses to deterministic
- * queries carry a strong ETag and are kept in a response cache ({@link ResponseCache}).
+ * Routes: every one is listed, with what it runs, in {@link Routes}, which this class mounts from.
+ * No route accepts an update or an upload. Everything served comes from the dataset given (the
+ * validated build, with the texts it shows): nothing is read from a working tree. Responses to
+ * deterministic queries carry a strong ETag and are kept in a response cache ({@link ResponseCache}).
  */
 public final class KgServer {
     /** The dataset's path on the server. */
@@ -58,6 +58,20 @@ public final class KgServer {
     public int port() { return fuseki.getHttpPort(); }
     /** The server's base URL, ending in "/". */
     public String baseUrl() { return "http://localhost:" + port() + "/"; }
+    /**
+     * The routes the running server has mounted: its servlets' path specs ("" as "/") and its dataset's
+     * endpoints, for the test that holds them to {@link Routes}.
+     */
+    java.util.Set<String> mountedRoutes() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        fuseki.getServletContext().getServletRegistrations().values().forEach(reg ->
+                reg.getMappings().forEach(m -> out.add(m.isEmpty() ? "/" : m)));
+        org.apache.jena.fuseki.server.DataAccessPoint dap = fuseki.getDataAccessPointRegistry().get(DATASET_PATH);
+        dap.getDataService().getEndpoints().forEach(ep ->
+                out.add(ep.getName().isEmpty() ? DATASET_PATH : DATASET_PATH + "/" + ep.getName()));
+        return out;
+    }
+
     /** The SPARQL endpoint. */
     public String sparqlUrl() { return "http://localhost:" + port() + DATASET_PATH + "/sparql"; }
 
@@ -69,7 +83,6 @@ public final class KgServer {
         private boolean loopback = false;
         private long facts, sources;
         private Duration shutdownGrace = Duration.ofSeconds(10);
-        private java.nio.file.Path root;
         private String baseUrl;
         private long cacheBytes = ResponseCache.DEFAULT_BYTES;
         private String datasetTag;
@@ -86,8 +99,6 @@ public final class KgServer {
         public Builder queryTimeout(Duration timeout) { this.limits = limits.withQueryTimeout(timeout); return this; }
         /** All limits at once (timeout, sizes, rows, SERVICE allow-list). */
         public Builder limits(Limits limits) { this.limits = limits; return this; }
-        /** The project root, for source texts (quotes in context), shapes and example queries; optional. */
-        public Builder root(java.nio.file.Path root) { this.root = root; return this; }
         /**
          * The public base URL that {@code https://w3id.org/taliban-relations/} maps to (behind a proxy,
          * say); by default each request's own scheme, host and port. Used for absolute links: redirects
@@ -119,33 +130,45 @@ public final class KgServer {
             DatasetGraph served = dataset;
             served.getContext().set(ARQ.queryTimeout, Long.toString(limits.queryTimeout().toMillis()));
             ResponseCache cache = new ResponseCache(cacheBytes, datasetTag != null ? datasetTag : DatasetFingerprint.of(served));
-            DataService service = DataService.newBuilder(served)
-                    .addEndpoint(Operation.Query)
-                    .addEndpoint(Operation.Query, "sparql")
-                    .addEndpoint(Operation.Query, "query")
-                    .addEndpoint(Operation.GSP_R)
-                    .addEndpoint(Operation.GSP_R, "get")
-                    .addEndpoint(Operation.Shacl, "shacl")
-                    .build();
+            ServiceGuard.install(served.getContext(), limits.serviceAllowList());
+            DataService.Builder dataService = DataService.newBuilder(served);
+            for (Routes.Route r : Routes.ALL) {
+                if (!r.onDataset()) continue;
+                switch (r.handler()) {
+                    case QUERY -> dataService.addEndpoint(Operation.Query, r.endpointName());
+                    case GSP_READ -> dataService.addEndpoint(Operation.GSP_R, r.endpointName());
+                    case QUERY_AND_GSP_READ -> dataService.addEndpoint(Operation.Query, r.endpointName()).addEndpoint(Operation.GSP_R, r.endpointName());
+                    case SHACL -> dataService.addEndpoint(Operation.Shacl, r.endpointName());
+                    default -> throw new IllegalStateException(r.toString());
+                }
+            }
             FusekiServer.Builder builder = FusekiServer.create()
-                    .registerOperation(Operation.Query, new GuardedQueryService(limits))
+                    // With its content type, so that a POST of application/sparql-query to /kg, which also
+                    // answers Graph Store reads, is dispatched to the query service (stock Fuseki: 405).
+                    .registerOperation(Operation.Query, org.apache.jena.riot.WebContent.contentTypeSPARQLQuery, new GuardedQueryService(limits))
+                    .registerOperation(Operation.Shacl, new GuardedShaclService(limits))
                     .port(port)
                     .loopback(loopback)
                     .enablePing(true)
                     .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
+                    .addFilter("/*", new RequestScope(limits.serviceAllowList(), limits.queryTimeout()))
+                    .addFilter("/*", new SecurityHeaders())
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
                     .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.turtle(served), baseUrl, cache))
                     .enableMetrics(true)
-                    .add(DATASET_PATH, service)
-                    .addServlet("", new LandingPage(facts, sources, triples(dataset)))
-                    .addServlet("/query", new QueryPage(root))
-                    ;
-            LinkedDataServlet ld = new LinkedDataServlet(served, root, baseUrl);
-            for (String spec : new String[] { "/id/*", "/doc/*", "/ontology", "/ontology/*", "/ontology.ttl", "/ontology.rdf",
-                    "/ontology.html", "/ontology.jsonld", "/ontology.nt", "/.well-known/void", "/context.jsonld", "/dumps/*",
-                    "/shapes/*", "/dataset", "/dataset/*" })
-                builder.addServlet(spec, ld);
+                    .add(DATASET_PATH, dataService.build());
+            LinkedDataServlet ld = new LinkedDataServlet(served, baseUrl);
+            AssetServlet assets = new AssetServlet();
+            for (Routes.Route r : Routes.ALL) {
+                switch (r.handler()) {
+                    case LANDING -> builder.addServlet("", new LandingPage(facts, sources, triples(dataset)));
+                    case QUERY_PAGE -> builder.addServlet(r.path(), new QueryPage(served));
+                    case LINKED_DATA -> builder.addServlet(r.path(), ld);
+                    case ASSETS -> builder.addServlet(r.path(), assets);
+                    default -> { }  // the dataset's endpoints (above); ping and metrics (Fuseki's own)
+                }
+            }
             FusekiServer fuseki = builder.build();
             MetricsProvider metrics = MetricsProvider.getMetricsProvider(fuseki.getServletContext());
             if (metrics != null && metrics.getMeterRegistry() != null) cache.bindTo(metrics.getMeterRegistry());

@@ -24,6 +24,8 @@ import org.apache.jena.sparql.syntax.ElementBind;
 import org.apache.jena.sparql.syntax.ElementExists;
 import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementNotExists;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
+import org.apache.jena.sparql.syntax.ElementTriplesBlock;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementUnfold;
@@ -57,6 +59,7 @@ final class QueryScan {
 
     private final List<Node> services = new ArrayList<>();
     private boolean volatileFunctions;
+    private String javaFunction;
 
     private QueryScan() {}
 
@@ -69,6 +72,12 @@ final class QueryScan {
 
     /** The endpoints of every SERVICE clause, wherever it is nested (variables included). */
     List<Node> services() { return services; }
+
+    /**
+     * The first function or property function named by a {@code java:} IRI, which ARQ would load as a
+     * class by that name (running its static initialiser), or null.
+     */
+    String javaFunction() { return javaFunction; }
 
     /** Whether the answer depends only on the query and the dataset: no SERVICE, no volatile function. */
     boolean deterministic() { return services.isEmpty() && !volatileFunctions; }
@@ -92,7 +101,15 @@ final class QueryScan {
             @Override public void visit(ElementUnfold e) { expr(e.getExpr()); }
             @Override public void visit(ElementExists e) { element(e.getElement()); }
             @Override public void visit(ElementNotExists e) { element(e.getElement()); }
+            @Override public void visit(ElementPathBlock e) {
+                e.getPattern().forEach(tp -> { if (tp.getPredicate() != null) predicate(tp.getPredicate()); });
+            }
+            @Override public void visit(ElementTriplesBlock e) { e.getPattern().forEach(t -> predicate(t.getPredicate())); }
         });
+    }
+
+    private void predicate(Node p) {
+        if (javaFunction == null && p.isURI() && p.getURI().startsWith(ARQConstants.javaClassURIScheme)) javaFunction = p.getURI();
     }
 
     private void expr(Expr e) {
@@ -105,6 +122,10 @@ final class QueryScan {
         }
         if (e instanceof ExprFunction f) {
             if (isVolatile(f)) volatileFunctions = true;
+            if (javaFunction == null && f instanceof E_Function fn && fn.getFunctionIRI().startsWith(ARQConstants.javaClassURIScheme))
+                javaFunction = fn.getFunctionIRI();
+            // CALL(iri, ...) names its function at run time, so it could name one by Java class.
+            if (javaFunction == null && f instanceof E_Call) javaFunction = "CALL()";
             f.getArgs().forEach(this::expr);
         }
     }

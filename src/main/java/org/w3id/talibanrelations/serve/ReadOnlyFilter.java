@@ -32,9 +32,9 @@ final class ReadOnlyFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        // POST carries queries, so only the dataset's query routes take it.
+        // POST carries queries and shapes, so only the routes listed as taking it do.
         boolean allowed = ALLOWED.contains(request.getMethod())
-                && (!"POST".equals(request.getMethod()) || path.equals(KgServer.DATASET_PATH) || path.startsWith(KgServer.DATASET_PATH + "/"));
+                && (!"POST".equals(request.getMethod()) || Routes.takesPost(path));
         if (allowed) {
             try {
                 chain.doFilter(req, res);

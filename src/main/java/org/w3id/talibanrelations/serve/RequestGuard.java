@@ -106,6 +106,12 @@ final class RequestGuard implements Filter {
                 return;
             }
         }
+        for (String name : GRAPH_PARAMS)
+            for (String v : params.getOrDefault(name, List.of()))
+                if (!v.isEmpty() && !v.equals("default") && !v.equals("union") && !org.apache.jena.irix.IRIs.check(v)) {
+                    refuse(response, 400, "Not an IRI: " + name + "=" + v);
+                    return;
+                }
         String route = request.getRequestURI().substring(request.getContextPath().length());
         if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && params.isEmpty() && QUERY_ROUTES.contains(route)) {
@@ -194,6 +200,9 @@ final class RequestGuard implements Filter {
     private static void log(HttpServletRequest request, String route, int status) {
         org.apache.jena.fuseki.Fuseki.actionLog.info("[cache] {} {} {}", request.getMethod(), route, status == 304 ? "304 Not Modified" : "200 OK (hit)");
     }
+
+    /** Parameters that name graphs (Graph Store Protocol, SPARQL protocol): an IRI each, else 400, not Fuseki's 500. */
+    private static final List<String> GRAPH_PARAMS = List.of("graph", "default-graph-uri", "named-graph-uri");
 
     private static final List<String> QUERY_ROUTES = List.of(KgServer.DATASET_PATH, KgServer.DATASET_PATH + "/sparql", KgServer.DATASET_PATH + "/query");
 
@@ -412,6 +421,10 @@ final class RequestGuard implements Filter {
             if (stream == null) stream = new ServletOutputStream() {
                 @Override public void write(int b) { if (failedMidResponse) return; check(1); buffer.write(b); }
                 @Override public void write(byte[] b, int off, int len) { if (failedMidResponse) return; check(len); buffer.write(b, off, len); }
+                // Fuseki writes its error messages with print(String), which the servlet API's default
+                // refuses for any character beyond ISO 8859-1 (and Fuseki then sends an empty body): the
+                // messages are declared UTF-8, so write them as UTF-8.
+                @Override public void print(String s) { byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8); write(b, 0, b.length); }
                 @Override public boolean isReady() { return true; }
                 @Override public void setWriteListener(WriteListener l) { throw new UnsupportedOperationException(); }
             };
@@ -459,6 +472,12 @@ final class RequestGuard implements Filter {
 
         void finish() throws IOException {
             if (writer != null) writer.flush();
+            // A SERVICE refused where it was executed (ServiceGuard), however the handler reported it.
+            if (request.getAttribute(GuardedQueryService.FAILURE_MESSAGE) instanceof String refusal) {
+                target.setHeader("Content-Encoding", null);
+                refuse(target, (Integer) request.getAttribute(GuardedQueryService.FAILURE), refusal + ".");
+                return;
+            }
             if (failedMidResponse) {
                 Object cause = request.getAttribute(GuardedQueryService.FAILURE);
                 int sc = cause instanceof Integer i ? i : status;
