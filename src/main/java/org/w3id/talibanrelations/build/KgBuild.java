@@ -194,27 +194,68 @@ public final class KgBuild {
     }
 
     /**
-     * Curators' explanations of conflicts: added to the conflicts graph, never removing a side.
-     * Each must name a conflict a rule found, or it explains nothing.
+     * The files of {@code data/conflicts/}: curators' explanations of the conflicts the rules found, and
+     * conflicts recorded by hand. Both go into the conflicts graph, never removing a side.
+     * <ul>
+     * <li>A subject whose slug starts with {@code curated-}, or that has a class or a
+     *     {@code tir:conflictingFact}, is a <b>curated conflict</b>: published as written, with the file and
+     *     line of its record ({@code tir:curatedAt}) and the file that records it ({@code tir:detectedBy}, as a
+     *     rule's conflicts name the rule). Whether it is well formed (its slug, its class a kind of
+     *     conflict, two facts or more that exist, a label, an explanation, nothing else) is checked on the
+     *     published graph, by {@code shapes/qc/curated-conflict-violation.rq}, at that file and line.</li>
+     * <li>Any other subject is an <b>explanation</b> of a conflict a rule found: it gives only
+     *     {@code tir:explanation}, and must name a conflict a rule found, or it explains nothing.</li>
+     * </ul>
      */
     private void conflictNotes() {
         Graph conflicts = dataset.getGraph(NodeFactory.createURI(Ids.GRAPH + "conflicts"));
+        Node type = RDF.type.asNode();
         for (Path p : Layout.files(layout.conflictNotes(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
             if (!f.ok()) continue;
             noBlankNodes(f);
-            f.graph().find().forEachRemaining(t -> {
-                if (!t.getPredicate().equals(TIR.explanation)) {
-                    problems.add(f.at(t, "a conflict note gives only tir:explanation"));
-                } else if (!conflicts.contains(t.getSubject(), RDF.type.asNode(), Node.ANY)) {
-                    problems.add(f.at(t, "no rule found a conflict " + t.getSubject() + " (its facts changed?): update or remove the note"));
-                } else {
-                    conflicts.add(t);
-                    served.getDefaultGraph().add(t);
+            Node by = NodeFactory.createLiteralString(f.shown());
+            List<Node> subjects = f.graph().find().mapWith(Triple::getSubject).toSet().stream()
+                    .sorted(java.util.Comparator.comparing(Node::toString)).toList();
+            for (Node c : subjects) {
+                List<Triple> own = f.graph().find(c, Node.ANY, Node.ANY).toList();
+                if (isCuratedConflict(c, own)) {
+                    String where = f.shown() + ":" + f.line(c);
+                    String previous = declaredAt.putIfAbsent(c, where);
+                    if (previous != null) {
+                        problems.add(f.at(c, "conflict " + (c.isURI() && c.getURI().startsWith(Ids.ID) ? c.getURI().substring(Ids.ID.length()) : c.toString()) + " is already recorded at " + previous + ": one record per conflict"));
+                        continue;
+                    }
+                    List<Triple> published = new ArrayList<>(own);
+                    published.add(Triple.create(c, TIR.curatedAt, NodeFactory.createLiteralString(where)));
+                    published.add(Triple.create(c, TIR.detectedBy, by));
+                    for (Triple t : published) {
+                        conflicts.add(t);
+                        served.getDefaultGraph().add(t);
+                    }
+                    continue;
                 }
-            });
+                for (Triple t : own) {
+                    if (!t.getPredicate().equals(TIR.explanation)) {
+                        problems.add(f.at(t, "a conflict note gives only tir:explanation"));
+                    } else if (!conflicts.contains(t.getSubject(), type, Node.ANY)) {
+                        problems.add(f.at(t, "no rule found a conflict " + t.getSubject() + " (its facts changed?): update or remove the note"));
+                    } else {
+                        conflicts.add(t);
+                        served.getDefaultGraph().add(t);
+                    }
+                }
+            }
         }
+    }
+
+    /** Whether a record of {@code data/conflicts/} records a conflict by hand (else it explains one a rule found). */
+    private static boolean isCuratedConflict(Node c, List<Triple> own) {
+        if (c.isURI() && c.getURI().startsWith(Ids.CONFLICT + "curated-")) return true;
+        for (Triple t : own)
+            if (t.getPredicate().equals(RDF.type.asNode()) || t.getPredicate().equals(TIR.conflictingFact)) return true;
+        return false;
     }
 
     private void noBlankNodes(CuratedFile f) {

@@ -19,6 +19,7 @@ import org.w3id.talibanrelations.PartialDate;
 import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.sources.SourceDocument;
+import org.w3id.talibanrelations.sources.SourceStructure;
 import org.w3id.talibanrelations.vocabulary.Cur;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Std;
@@ -260,6 +261,16 @@ public final class FactExpander {
         pub.add(position, RDF.type.asNode(), Std.oa_TextPositionSelector);
         pub.add(position, Std.oa_start, NodeFactory.createLiteralDT(Integer.toString(q.start()), XSDDatatype.XSDnonNegativeInteger));
         pub.add(position, Std.oa_end, NodeFactory.createLiteralDT(Integer.toString(q.end()), XSDDatatype.XSDnonNegativeInteger));
+        // Where in its source the quote is, from the source's own structure: the target names the
+        // innermost section and the table row, the fact the section (a shortcut for queries).
+        SourceStructure structure = doc.structure();
+        SourceStructure.Section section = structure.sectionOf(q.start(), q.end());
+        if (section != null) {
+            pub.add(target, TIR.inSection, section.iri());
+            pub.add(fact, TIR.inSection, section.iri());
+        }
+        SourceStructure.Row row = structure.rowOf(q.start(), q.end());
+        if (row != null) pub.add(target, TIR.inTableRow, row.iri());
     }
 
     private static boolean isCurationTerm(Node p) {

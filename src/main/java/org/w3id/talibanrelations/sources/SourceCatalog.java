@@ -109,7 +109,7 @@ public final class SourceCatalog {
         String text = CuratedFile.decodeUtf8(bytes, shown, problems);
         if (text == null) return;
         if (text.isEmpty()) { problems.add(Problem.inFile(shown, "empty source document")); return; }
-        SourceDocument doc = new SourceDocument(s, slug, fileName, shown, text, actual);
+        SourceDocument doc = new SourceDocument(s, slug, fileName, shown, text, actual, literal(g, s, DCTerms.title.asNode()));
         byIri.put(s, doc);
 
         AsOf asof = null;
@@ -140,6 +140,8 @@ public final class SourceCatalog {
         descriptions.add(s, TIR.characterCount, NodeFactory.createLiteralDT(Integer.toString(doc.length()), XSDDatatype.XSDinteger));
         descriptions.add(s, TIR.storedAt, NodeFactory.createLiteralString(doc.storedAt()));
         descriptions.add(s, DCTerms.format.asNode(), NodeFactory.createLiteralString("text/plain; charset=UTF-8"));
+        // Its sections, tables, rows and cells, as its text shows them.
+        doc.structure().describe(descriptions);
         if (asof != null) {
             descriptions.add(s, TIR.asOf, asof.date().toLiteral());
             descriptions.add(s, TIR.asOfPrecision, asof.date().precision());

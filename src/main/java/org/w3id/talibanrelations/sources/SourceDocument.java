@@ -17,8 +17,16 @@ public final class SourceDocument {
     private final String text;
     private final String sha256;
     private final boolean bmpOnly;
+    private final String title;
+    private SourceStructure structure;
 
     SourceDocument(Node iri, String slug, String fileName, String storedAt, String text, String sha256) {
+        this(iri, slug, fileName, storedAt, text, sha256, null);
+    }
+
+    /** @param title the source's title ({@code dcterms:title}), which its text may write on a line of its own; or null */
+    SourceDocument(Node iri, String slug, String fileName, String storedAt, String text, String sha256, String title) {
+        this.title = title;
         this.iri = iri;
         this.slug = slug;
         this.fileName = fileName;
@@ -40,6 +48,11 @@ public final class SourceDocument {
     public String text() { return text; }
     /** The SHA-256 of its bytes, lowercase hex. */
     public String sha256() { return sha256; }
+    /** Its sections and tables, read from its text on first use ({@link SourceStructure}). */
+    public synchronized SourceStructure structure() {
+        if (structure == null) structure = SourceStructure.parse(iri, text, title);
+        return structure;
+    }
     /** Its length in code points. */
     public int length() { return toCodePoint(text.length()); }
 

@@ -26,6 +26,8 @@ public final class Ids {
     public static final String PLACE = ID + "place/";
     /** Posts. */
     public static final String ROLE = ID + "role/";
+    /** Conflicts between facts, found by a rule or recorded by hand ({@code curated-…}). */
+    public static final String CONFLICT = ID + "conflict/";
     /** Named graphs. */
     public static final String GRAPH = ID + "graph/";
     /** The stored texts of source documents. */

@@ -131,6 +131,34 @@ public final class TIR {
     /** ISO 3166-1 alpha-3 code of a state. */
     public static final Node isoAlpha3 = t("isoAlpha3");
 
+    // Source structure: computed by the build from the stored text (sources.SourceStructure).
+    /** Class of sections of a source text. */
+    public static final Node SourceSection = t("SourceSection");
+    /** Class of tables of a source text. */
+    public static final Node SourceTable = t("SourceTable");
+    /** Class of rows of a source table. */
+    public static final Node TableRow = t("TableRow");
+    /** Class of cells of a table row. */
+    public static final Node TableCell = t("TableCell");
+    /** The innermost section a quote falls in (on an evidence target, and on its fact). */
+    public static final Node inSection = t("inSection");
+    /** The table row a quote falls in. */
+    public static final Node inTableRow = t("inTableRow");
+    /** A section heading's level. */
+    public static final Node headingLevel = t("headingLevel");
+    /** Position in reading order, from 1. */
+    public static final Node order = t("order");
+    /** Code point offset where a part of a source begins. */
+    public static final Node startOffset = t("startOffset");
+    /** Code point offset just after a part of a source ends. */
+    public static final Node endOffset = t("endOffset");
+    /** The text of a row's Date cell. */
+    public static final Node dateCell = t("dateCell");
+    /** The column a cell is under, as the header names it. */
+    public static final Node columnName = t("columnName");
+    /** The text of a cell. */
+    public static final Node cellText = t("cellText");
+
     /** Certainty: asserted by the source. */
     public static final Node stated = t("stated");
     /** Certainty: attributed to a report. */

@@ -57,6 +57,19 @@ class LowMemoryBuildTest {
         return tests.stream();
     }
 
+    /** A conflict recorded by hand (data/conflicts/): published alike, with its file and line, by both builds. */
+    @Test
+    void aCuratedConflictIsPublishedAlike() throws IOException {
+        Layout layout = TestProjects.fixture(tmp.resolve("curated"), Path.of("src/test/resources/curated-conflict"));
+        assertEquals(List.of(), same(layout, true));
+        DatasetGraph streamed = DatasetGraphFactory.createGeneral();
+        LowMemoryBuild.run(layout, StreamRDFLib.dataset(streamed));
+        assertTrue(streamed.contains(org.apache.jena.graph.NodeFactory.createURI(org.w3id.talibanrelations.vocabulary.Ids.GRAPH + "conflicts"),
+                org.apache.jena.graph.NodeFactory.createURI(org.w3id.talibanrelations.vocabulary.Ids.CONFLICT + "curated-fixture-recognition-and-handover"),
+                org.w3id.talibanrelations.vocabulary.TIR.curatedAt,
+                org.apache.jena.graph.NodeFactory.createLiteralString("data/conflicts/curated.ttl:7")));
+    }
+
     /** A denial in the first folder of a fact in the last: checked once the fact is read. */
     @Test
     void aPartitionPointingAtALaterOneIsCheckedWhenThatOneIsRead() throws IOException {
