@@ -171,7 +171,9 @@ final class ServeCommand implements Callable<Integer> {
     /** Facts, sources and triples of a served dataset (its default graph holds every triple). */
     private static long[] counts(DatasetGraph dsg) {
         var g = dsg.getDefaultGraph();
-        long facts = g.find(Node.ANY, TIR.curatedAt, Node.ANY).toList().size();
+        // Facts are the curated records under id/fact/ (conflicts recorded by hand have tir:curatedAt too).
+        long facts = g.find(Node.ANY, TIR.curatedAt, Node.ANY)
+                .filterKeep(t -> t.getSubject().getURI().startsWith(org.w3id.talibanrelations.vocabulary.Ids.FACT)).toList().size();
         long sources = g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).toList().size();
         return new long[] { facts, sources, g.size() };
     }
