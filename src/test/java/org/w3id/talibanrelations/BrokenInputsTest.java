@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /**

@@ -24,6 +24,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.vocabulary.Ids;
 
 /**

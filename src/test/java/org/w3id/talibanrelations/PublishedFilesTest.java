@@ -17,6 +17,7 @@ import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.sources.SourceDocument;
 import org.w3id.talibanrelations.validate.KgValidator;
 import org.w3id.talibanrelations.vocabulary.CNT;

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /**

@@ -14,6 +14,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.ServedDataset;
 
 /**
  * The served view a build keeps up to date (rules and curators' notes added after it was made)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.bench.SyntheticCorpus;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.validate.KgValidator;
 import org.w3id.talibanrelations.vocabulary.TIR;
 

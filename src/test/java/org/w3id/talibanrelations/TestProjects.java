@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /** Small projects assembled in temporary folders: the real ontology and shapes with test data. */

@@ -20,6 +20,7 @@ import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.junit.jupiter.api.Test;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.TripleSetGraph;
 import org.w3id.talibanrelations.validate.KgValidator;
 import org.w3id.talibanrelations.vocabulary.Ids;
 

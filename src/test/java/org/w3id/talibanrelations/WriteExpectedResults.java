@@ -8,6 +8,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.w3id.talibanrelations.core.ServedDataset;
 
 /**
  * Writes {@code queries/NAME.srj} for the named questions from the current graph:

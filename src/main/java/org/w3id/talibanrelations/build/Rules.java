@@ -14,18 +14,18 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.vocabulary.RDF;
-import org.w3id.talibanrelations.vocabulary.TIR;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Parallel;
-import org.w3id.talibanrelations.Problem;
-import org.w3id.talibanrelations.Sparql;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Parallel;
+import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.TIR;
 
 /**
  * Runs the derivation rules: every {@code queries/rules/NAME/*.rq} is a SPARQL CONSTRUCT over the

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.publish.Publisher;
 

@@ -1,7 +1,7 @@
 package org.w3id.talibanrelations.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar target/taliban-relations-kg.jar <command>}: build, validate, query and serve

@@ -3,13 +3,12 @@ package org.w3id.talibanrelations.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import picocli.CommandLine.Option;
-
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Problem;
 import org.apache.jena.riot.system.StreamRDF;
+import picocli.CommandLine.Option;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.build.LowMemoryBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /** Options shared by the commands that build the graph. */

@@ -1,26 +1,24 @@
 package org.w3id.talibanrelations.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.talibanrelations.build.Inputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.build.KgBuild;
-import org.w3id.talibanrelations.ServedDataset;
-import org.w3id.talibanrelations.serve.BuildCache;
-import org.w3id.talibanrelations.serve.PersistentStore;
-import org.w3id.talibanrelations.vocabulary.TIR;
-import org.w3id.talibanrelations.serve.KgServer;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.serve.Limits;
+import org.w3id.talibanrelations.store.BuildCache;
+import org.w3id.talibanrelations.store.Inputs;
+import org.w3id.talibanrelations.store.PersistentStore;
+import org.w3id.talibanrelations.vocabulary.TIR;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {

@@ -1,6 +1,6 @@
 package org.w3id.talibanrelations.facts;
 
-import org.w3id.talibanrelations.PartialDate;
+import org.w3id.talibanrelations.core.PartialDate;
 
 /**
  * The time a curator gives a fact with {@code cur:date}: a point ({@code 2025-07-04}), an interval

@@ -3,23 +3,22 @@ package org.w3id.talibanrelations.publish;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.function.Predicate;
-
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWrapper;
-import org.apache.jena.riot.system.StreamRDFWriter;
-import org.w3id.talibanrelations.vocabulary.Namespaces;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
 
 /**
  * Writes a validated dataset: {@code kg.trig} (every named graph), {@code ontology.ttl} and
@@ -93,7 +92,7 @@ public final class Publisher {
 
     /** The union of a dataset's named graphs, as one graph (the endpoint's default graph). */
     public static Graph flatten(DatasetGraph dsg) {
-        return org.w3id.talibanrelations.ServedDataset.union(dsg);
+        return org.w3id.talibanrelations.core.ServedDataset.union(dsg);
     }
 
     private interface Body { void write(Writer w) throws IOException; }

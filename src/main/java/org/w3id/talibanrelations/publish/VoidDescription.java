@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.ToLongFunction;
-
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;

@@ -3,18 +3,18 @@ package org.w3id.talibanrelations.serve;
 import java.util.List;
 
 /**
- * Every route the server mounts, in one list: {@link KgServer} mounts from it, SECURITY.md
+ * Every route the server mounts, in one list: {@code KgServer} mounts from it, SECURITY.md
  * documents it, and {@code RouteInventoryTest} fails on a route that is mounted and not listed,
  * then probes every listed one with writes, SERVICE traps and malformed input.
  *
  * <p>Every route answers GET and HEAD, and OPTIONS for CORS preflight; {@link #methods} lists what
  * else it takes. Any other method is refused with 405 before a handler runs ({@link ReadOnlyFilter}).
  */
-final class Routes {
+public final class Routes {
     private Routes() {}
 
     /** What handles a route. */
-    enum Handler {
+    public enum Handler {
         /** Fuseki's SPARQL query service, guarded ({@link GuardedQueryService}). */
         QUERY,
         /** Fuseki's Graph Store Protocol, read only. */
@@ -46,28 +46,31 @@ final class Routes {
      * @param example a concrete path that exists, for probes
      * @param runs    what it does with a request: what it reads, whether it runs SPARQL, and with what
      */
-    record Route(String path, Handler handler, List<String> methods, String example, String runs) {
+    public record Route(String path, Handler handler, List<String> methods, String example, String runs) {
         /** Whether the route is one of the dataset's endpoints, dispatched by Fuseki. */
-        boolean onDataset() {
+    public     boolean onDataset() {
             return handler == Handler.QUERY || handler == Handler.GSP_READ || handler == Handler.QUERY_AND_GSP_READ || handler == Handler.SHACL;
         }
         /** The endpoint's name within the dataset ("" for the dataset's own path), for dataset routes. */
-        String endpointName() {
-            return path.equals(KgServer.DATASET_PATH) ? "" : path.substring(KgServer.DATASET_PATH.length() + 1);
+    public     String endpointName() {
+            return path.equals(DATASET_PATH) ? "" : path.substring(DATASET_PATH.length() + 1);
         }
     }
+
+    /** The dataset's path on the server. */
+    public static final String DATASET_PATH = "/kg";
 
     private static final List<String> POST = List.of("POST");
     private static final List<String> NONE = List.of();
 
     /** Whether a request path falls on a route that takes POST (an exact dataset endpoint). */
-    static boolean takesPost(String path) {
+    public static boolean takesPost(String path) {
         for (Route r : ALL) if (r.methods().contains("POST") && r.path().equals(path)) return true;
         return false;
     }
 
     /** The routes, in the order SECURITY.md lists them. */
-    static final List<Route> ALL = List.of(
+    public static final List<Route> ALL = List.of(
         new Route("/kg/sparql", Handler.QUERY, POST, "/kg/sparql",
                 "SPARQL 1.1 query (GET ?query=, POST form or application/sparql-query) over the served dataset; SERVICE only to allow-listed endpoints (403), limits on time, size and nesting (4xx); without a query, the service description"),
         new Route("/kg/query", Handler.QUERY, POST, "/kg/query", "the same as /kg/sparql"),

@@ -30,12 +30,12 @@ import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Parallel;
-import org.w3id.talibanrelations.Problem;
-import org.w3id.talibanrelations.ServedDataset;
-import org.w3id.talibanrelations.Sparql;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Parallel;
+import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.ServedDataset;
+import org.w3id.talibanrelations.core.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 

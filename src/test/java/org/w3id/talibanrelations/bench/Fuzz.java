@@ -3,9 +3,9 @@ package org.w3id.talibanrelations.bench;
 import java.time.Duration;
 import java.util.Map;
 
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.serve.FuzzAccess;
-import org.w3id.talibanrelations.serve.KgServer;
 import org.w3id.talibanrelations.serve.Limits;
 
 /**

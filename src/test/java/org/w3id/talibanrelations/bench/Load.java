@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
-import org.w3id.talibanrelations.serve.KgServer;
 
 /**
  * Load on the endpoint over loopback, bounded in time: {@code bench/load.sh [CLIENTS] [SECONDS] [RUNAWAY]}.

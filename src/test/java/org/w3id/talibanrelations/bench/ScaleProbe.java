@@ -12,18 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.build.LowMemoryBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * One measurement, in a JVM of its own so that its heap figures are its own: {@code ScaleProbe ROOT}
@@ -67,7 +65,7 @@ public final class ScaleProbe {
         long mainCpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
         long cpu = mainCpu;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds()))
-            if (info != null && info.getThreadName().startsWith(org.w3id.talibanrelations.Parallel.THREAD_NAME)) cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            if (info != null && info.getThreadName().startsWith(org.w3id.talibanrelations.core.Parallel.THREAD_NAME)) cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
         poller.interrupt();
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long gcMs = 0, gcCount = 0;
@@ -130,7 +128,7 @@ public final class ScaleProbe {
         long mainCpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
         long cpu = mainCpu;   // the workers start during the run: all their CPU time is the run's
         for (var info : threads.getThreadInfo(threads.getAllThreadIds()))
-            if (info != null && info.getThreadName().startsWith(org.w3id.talibanrelations.Parallel.THREAD_NAME)) cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            if (info != null && info.getThreadName().startsWith(org.w3id.talibanrelations.core.Parallel.THREAD_NAME)) cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
         poller.interrupt();
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long gcMs = 0, gcCount = 0;

@@ -30,9 +30,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Problem;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /**

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.talibanrelations.TestProjects;
-
 import picocli.CommandLine;
+import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.core.Ontology;
 
 /** The command line as a user meets it: help for every subcommand, exit codes, outputs. */
 class CliTest {

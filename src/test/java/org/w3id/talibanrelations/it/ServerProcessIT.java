@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.store.Inputs;
 
 /**
  * The packaged server as a process, as an operator runs it: a SIGTERM lets requests in flight

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.junit.jupiter.api.Test;
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
 
 /**

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.serve.cache.ResponseCache;
 
 /**
  * The response cache and HTTP validators over real HTTP: hits, keys shared across methods and split by

@@ -24,8 +24,9 @@ import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.talibanrelations.ServedDataset;
+import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.core.ServedDataset;
 
 /**
  * REGEX and REPLACE on the endpoint: the same answers as ARQ's own, and a match that backtracks past

@@ -14,11 +14,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.talibanrelations.Layout;
-import org.w3id.talibanrelations.Problem;
-import org.w3id.talibanrelations.ServedDataset;
 import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Std;
 

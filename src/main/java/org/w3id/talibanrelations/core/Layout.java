@@ -1,0 +1,59 @@
+package org.w3id.talibanrelations.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the inputs live in a project checkout: {@code data/}, {@code ontology/},
+ * {@code shapes/} and {@code queries/} below one root.
+ */
+public record Layout(Path root) {
+
+    /** The layout of the current directory. */
+    public static Layout current() { return new Layout(Path.of("").toAbsolutePath()); }
+
+    /** Folder of source documents and sources.ttl. */
+    public Path sources() { return root.resolve("data/sources"); }
+    /** The source catalogue. */
+    public Path sourceCatalog() { return sources().resolve("sources.ttl"); }
+    /** Folder of actors, posts and places. */
+    public Path actors() { return root.resolve("data/actors"); }
+    /** Folder of curated facts. */
+    public Path facts() { return root.resolve("data/facts"); }
+    /** The ontology. */
+    public Path ontology() { return root.resolve("ontology/taliban-relations.ttl"); }
+    /** Folder of SHACL shapes. */
+    public Path shapes() { return root.resolve("shapes"); }
+    /** Folder of QC rules ({@code *-violation.rq}). */
+    public Path qcRules() { return root.resolve("shapes/qc"); }
+    /** Folder of derivation rules: one subfolder per derived graph, SPARQL CONSTRUCT files in each. */
+    public Path rules() { return root.resolve("queries/rules"); }
+    /** Folder of curators' explanations of conflicts. */
+    public Path conflictNotes() { return root.resolve("data/conflicts"); }
+    /** Folder of competency questions. */
+    public Path queries() { return root.resolve("queries"); }
+
+    /** The path as shown in messages: relative to the root, with forward slashes. */
+    public String show(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        return (a.startsWith(r) ? r.relativize(a) : a).toString().replace('\\', '/');
+    }
+
+    /** The files below a folder with a given ending, sorted so that every build reads them in the same order. */
+    public static List<Path> files(Path dir, String ending) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(ending))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

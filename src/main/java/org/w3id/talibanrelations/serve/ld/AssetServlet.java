@@ -1,0 +1,55 @@
+package org.w3id.talibanrelations.serve.ld;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.w3id.talibanrelations.serve.cache.ResponseCache;
+
+/**
+ * {@code /assets/NAME}: the pages' style sheets and scripts, files in the jar under {@code web/}.
+ * Pages load scripts and styles from here only (their Content-Security-Policy allows nothing else),
+ * so no quote or query result shown on a page can run as code. Names are plain file names with a
+ * known extension; anything else is 404.
+ */
+public final class AssetServlet extends HttpServlet {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.(css|js|svg|png|woff2)");
+    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2");
+    private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        if (!NAME.matcher(name).matches()) { res.sendError(404); return; }
+        Optional<byte[]> body = files.computeIfAbsent(name, AssetServlet::load);
+        if (body.isEmpty()) { res.sendError(404); return; }
+        byte[] b = body.get();
+        String etag = ResponseCache.bodyEtag(b, b.length);
+        res.setHeader("ETag", etag);
+        res.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
+        String inm = req.getHeader("If-None-Match");
+        if (inm != null && ResponseCache.matches(inm, etag, true)) { res.setStatus(304); return; }
+        res.setContentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+        res.setContentLength(b.length);
+        res.getOutputStream().write(b);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse res) throws IOException { doGet(req, res); }
+
+    private static Optional<byte[]> load(String name) {
+        try (InputStream in = AssetServlet.class.getClassLoader().getResourceAsStream("web/" + name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
