@@ -21,7 +21,7 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.sparql.resultset.ResultsCompare;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.w3id.talibanrelations.core.ServedDataset;
@@ -71,8 +71,8 @@ class CompetencyQuestionsTest {
             expected = ResultSetFactory.copyResults(ResultSetMgr.read(in, ResultSetLang.RS_JSON));
         }
         ResultSetRewindable actual = run(ds, query);
-        boolean same = query.hasOrderBy() ? ResultSetCompare.equalsByTermAndOrder(expected, actual)
-                                          : ResultSetCompare.equalsByTerm(expected, actual);
+        boolean same = query.hasOrderBy() ? ResultsCompare.equalsByTermAndOrder(expected, actual)
+                                          : ResultsCompare.equalsByTerm(expected, actual);
         if (!same) {
             expected.reset();
             actual.reset();

@@ -23,7 +23,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.sparql.resultset.ResultsCompare;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -88,7 +88,7 @@ class FederationTest {
             expected = ResultSetFactory.copyResults(ResultSetMgr.read(in, ResultSetLang.RS_JSON));
         }
         assertTrue(actual.size() > 0, file + " returns rows");
-        if (!ResultSetCompare.equalsByTerm(expected, actual)) {
+        if (!ResultsCompare.equalsByTerm(expected, actual)) {
             expected.reset();
             actual.reset();
             fail(file + ": results differ\nexpected:\n" + table(expected, query) + "\nactual:\n" + table(actual, query));

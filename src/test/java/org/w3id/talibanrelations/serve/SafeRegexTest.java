@@ -20,7 +20,7 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.sparql.resultset.ResultsCompare;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class SafeRegexTest {
             try (QueryExecution qe = QueryExecution.create().query(query).dataset(org.apache.jena.query.DatasetFactory.wrap(served)).build()) {
                 ResultSetRewindable expected = ResultSetFactory.copyResults(qe.execSelect());
                 assertTrue(expected.size() > 0, "the query finds something: " + q);
-                assertTrue(ResultSetCompare.equalsByTerm(expected, actual), q);
+                assertTrue(ResultsCompare.equalsByTerm(expected, actual), q);
             }
         }
     }
