@@ -120,7 +120,7 @@ public final class KgBuild {
 
         if (partitions != null) partitions.begin(this);
         DatasetGraph into = partitions == null ? dataset : newPartition();
-        FactExpander expander = new FactExpander(ontology, sources, into, problems, facts);
+        FactExpander expander = new FactExpander(ontology, actors, sources, into, problems, facts);
         // Files are read and parsed ahead, on the workers, while this thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
         String partition = factFiles.isEmpty() ? null : partitionOf(factFiles.get(0));
@@ -136,7 +136,7 @@ public final class KgBuild {
             if (partitions != null && !part.equals(partition)) {
                 endPartition(into);
                 into = newPartition();
-                expander = new FactExpander(ontology, sources, into, problems, facts);
+                expander = new FactExpander(ontology, actors, sources, into, problems, facts);
                 partition = part;
             }
             problems.addAll(f.problems());

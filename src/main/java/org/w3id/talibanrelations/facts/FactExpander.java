@@ -31,7 +31,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * W3C Web Annotation per quote, located in the hash-pinned source text.
  *
  * <pre>
- *   FactExpander x = new FactExpander(ontology, sources, dataset, problems, seen);
+ *   FactExpander x = new FactExpander(ontology, actors, sources, dataset, problems, seen);
  *   x.expand(curatedFile);
  * </pre>
  */
@@ -39,16 +39,19 @@ public final class FactExpander {
     private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
 
     private final Ontology ontology;
+    private final Graph actors;
     private final SourceCatalog sources;
     private final DatasetGraph out;
     private final List<Problem> problems;
     private final Map<Node, String> seen;
 
     /**
+     * @param actors the actors, posts and places, for the labels of the facts that name them
      * @param seen fact IRIs already expanded, with the file and line that declared them,
      *             shared across files to catch duplicate slugs
      */
-    public FactExpander(Ontology ontology, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
+    public FactExpander(Ontology ontology, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
+        this.actors = actors;
         this.ontology = ontology;
         this.sources = sources;
         this.out = out;
@@ -172,6 +175,7 @@ public final class FactExpander {
             pub.add(t);
         }
         pub.add(fact, TIR.curatedAt, NodeFactory.createLiteralString(where));
+        pub.add(fact, RDFS.label.asNode(), FactLabel.of(ontology, actors, g, fact, date));
         String inferred = literal(g, fact, Cur.dateInferred);
         if (date.isUnknown()) {
             pub.add(fact, TIR.undated, TRUE);
