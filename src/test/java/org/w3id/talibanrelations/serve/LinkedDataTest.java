@@ -138,6 +138,12 @@ class LinkedDataTest {
                 "the quote highlighted in its text");
         assertTrue(fact.contains("/doc/source/international-relations-with-the-taliban#c35561"), "a link to the quote in the source page");
         assertTrue(fact.contains("Disagreements"), "the conflicts it is part of");
+        assertTrue(fact.contains("<h1>Russia formally recognizes Islamic Emirate of Afghanistan (4 July 2025)</h1>"),
+                "the fact's label, a sentence, is the page's heading");
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("<li><a href=\"([^\"]*/conflict/[^\"]*)\"").matcher(fact);
+        List<String> listed = new java.util.ArrayList<>();
+        while (links.find()) listed.add(links.group(1));
+        assertTrue(!listed.isEmpty() && listed.size() == new java.util.HashSet<>(listed).size(), "each conflict listed once: " + listed);
         String source = new String(get("doc/source/international-relations-with-the-taliban.html", null).body(), StandardCharsets.UTF_8);
         assertTrue(source.contains("f43599c03bae0c36886822f1b3a8d3730e215529096f5d56de1463ec9ad30c5e") && source.contains("id=\"c35561\""), "hash and anchored text");
         String conflict = new String(get("doc/conflict/different-dates-e853ad35030d.html", null).body(), StandardCharsets.UTF_8);

@@ -259,7 +259,9 @@ public final class HtmlPages {
               .append("</div><p class=\"muted\">").append(link(source)).append(", code points ").append(start).append("–").append(end)
               .append(" · <a href=\"").append(esc(href(source))).append("#c").append(start).append("\">in the text</a></p>");
         }
-        List<Node> conflicts = g.find(Node.ANY, TIR.conflictingFact, iri).mapWith(Triple::getSubject).toList();
+        // Each conflict once, with what disagrees with what (its label), however many graphs or sides name the fact.
+        List<Node> conflicts = g.find(Node.ANY, TIR.conflictingFact, iri).mapWith(Triple::getSubject).toList()
+                .stream().distinct().sorted(java.util.Comparator.comparing(Node::getURI)).toList();
         if (!conflicts.isEmpty()) {
             sb.append("<h2>Disagreements</h2><ul>");
             for (Node c : conflicts) sb.append("<li>").append(link(c)).append("</li>");
