@@ -133,6 +133,9 @@ class LinkedDataTest {
         String actor = new String(get("doc/actor/russia", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").body(), StandardCharsets.UTF_8);
         assertTrue(actor.contains("<h1>Russia</h1>") && actor.contains("<svg") && actor.contains("formal recognition"), "actor page with timeline");
         assertFalse(actor.contains("http://") && actor.matches("(?s).*<(script|link)[^>]+src=\"https?://.*"), "nothing loaded from elsewhere");
+        assertTrue(actor.contains(">Russia formally recognizes Islamic Emirate of Afghanistan (4 July 2025)</a>"), "facts listed by what they say");
+        assertTrue(actor.contains("1 before 1994 (in the table)") && !actor.contains(">1800</text>"),
+                "the timeline's scale starts with the Taliban, not with the Great Game of the 19th century");
         String fact = new String(get("doc/fact/000-russia-formally-recognizes-iea-2025-07-04.html", null).body(), StandardCharsets.UTF_8);
         assertTrue(fact.contains("<mark>On 4 July 2025, Russia formally recognized the Islamic Emirate of Afghanistan as the official government of Afghanistan.</mark>"),
                 "the quote highlighted in its text");

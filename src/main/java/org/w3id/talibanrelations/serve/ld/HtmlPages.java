@@ -163,7 +163,7 @@ public final class HtmlPages {
             String cert = str(f, TIR.certainty);
             sb.append("<tr><td>").append(r.dateText()).append("</td><td>").append(esc(relation(f))).append("</td><td>").append(esc(r.role()))
               .append("</td><td>").append(others).append("</td><td class=\"").append(esc(cert == null ? "" : cert)).append("\">").append(esc(cert == null ? "" : cert))
-              .append("</td><td><a href=\"").append(esc(href(f))).append("\">").append(esc(Ids.slug(f, Ids.FACT))).append("</a></td></tr>");
+              .append("</td><td><a href=\"").append(esc(href(f))).append("\">").append(esc(label(f).isEmpty() ? Ids.slug(f, Ids.FACT) : label(f))).append("</a></td></tr>");
         }
         sb.append("</table>");
         List<Node> steps = g.find(Node.ANY, TIR.stepOf, iri).mapWith(Triple::getSubject).toList();
@@ -191,12 +191,18 @@ public final class HtmlPages {
         return esc(text != null ? text : date.getLiteralLexicalForm().substring(0, 10)) + inferred;
     }
 
+    /** The year the Taliban emerged: the actor timelines start there. */
+    private static final int TALIBAN_YEAR = 1994;
+
     /** A small timeline: one dot per dated relation, coloured by certainty, on a scale of years. */
     private String timeline(List<Row> rows) {
         List<Row> dated = rows.stream().filter(r -> r.date() != null).toList();
         if (dated.isEmpty()) return "";
+        // The scale follows the actor's own dated facts from the Taliban's emergence (1994) on; older ones
+        // (the Great Game, say) gather in one mark at the left edge, so they do not squeeze the rest.
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
-        for (Row r : dated) { int y = year(r.date()); first = Math.min(first, y); last = Math.max(last, y); }
+        long older = dated.stream().filter(r -> year(r.date()) < TALIBAN_YEAR).count();
+        for (Row r : dated) { int y = Math.max(TALIBAN_YEAR, year(r.date())); first = Math.min(first, y); last = Math.max(last, y); }
         first -= 1; last += 1;
         int w = 900, h = 70, pad = 30;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " + w + " " + h + "\" role=\"img\" aria-label=\"timeline of relations\">");
@@ -209,7 +215,11 @@ public final class HtmlPages {
                .append("<text x=\"").append(fmt(x)).append("\" y=\"60\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">").append(y).append("</text>");
         }
         Map<String, String> colour = Map.of("stated", "#185", "reported", "#157", "alleged", "#a60", "denied", "#a22", "unconfirmed", "#999", "planned", "#548");
+        if (older > 0)
+            svg.append("<text x=\"").append(pad).append("\" y=\"14\" font-size=\"11\" fill=\"#555\">◀ ").append(older)
+               .append(" before ").append(TALIBAN_YEAR).append(" (in the table)</text>");
         for (Row r : dated) {
+            if (year(r.date()) < TALIBAN_YEAR) continue;
             String d = r.date().getLiteralLexicalForm();
             double t = year(r.date()) + (Integer.parseInt(d.substring(5, 7)) - 1) / 12.0;
             double x = pad + (w - 2.0 * pad) * (t - first) / span;
