@@ -79,6 +79,22 @@ class SafetyTest {
     }
 
     @Test
+    void aGraphTheDatasetDoesNotHoldIsTheClientsErrorHoweverItIsNamed() throws Exception {
+        // Found by the security probe (bench/security-probe): Fuseki tried to add such a graph to the
+        // read-only view and answered 500.
+        String q = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
+        String absent = URLEncoder.encode("http://127.0.0.1:9/trap", StandardCharsets.UTF_8);
+        for (String extra : List.of("&default-graph-uri=" + absent, "&named-graph-uri=" + absent))
+            assertClear4xx(post("query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + extra), 400, "No graph <http://127.0.0.1:9/trap>");
+        assertClear4xx(getRaw("kg/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&default-graph-uri=" + absent), 400, "No graph");
+        assertClear4xx(query("SELECT * FROM <http://127.0.0.1:9/trap> WHERE { ?s ?p ?o } LIMIT 1"), 400, "No graph");
+        assertClear4xx(query("SELECT * FROM NAMED <http://127.0.0.1:9/trap> WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"), 400, "No graph");
+        // A graph the dataset holds may be named.
+        assertEquals(200, post("query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&default-graph-uri="
+                + URLEncoder.encode("https://w3id.org/taliban-relations/id/graph/actors", StandardCharsets.UTF_8)).status());
+    }
+
+    @Test
     void malformedSparqlIs400() throws Exception {
         assertClear4xx(query("SELEKT * WHERE { ?s ?p ?o }"), 400, "Parse error");
     }

@@ -50,6 +50,30 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         if (scan.deterministic()) action.getRequest().setAttribute(ResponseCache.DETERMINISTIC, Boolean.TRUE);
     }
 
+    /**
+     * FROM, FROM NAMED and the protocol's default-graph-uri and named-graph-uri name graphs of this dataset,
+     * never documents to fetch: a graph the dataset does not hold is the client's error (400), where Fuseki
+     * would try to add it to a read-only view and fail with a 500.
+     */
+    @Override
+    protected org.apache.jena.atlas.lib.Pair<org.apache.jena.sparql.core.DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+        List<String> named = new java.util.ArrayList<>();
+        named.addAll(query.getGraphURIs());
+        named.addAll(query.getNamedGraphURIs());
+        for (String param : List.of("default-graph-uri", "named-graph-uri")) {
+            String[] values = action.getRequest().getParameterValues(param);
+            if (values != null) named.addAll(List.of(values));
+        }
+        org.apache.jena.sparql.core.DatasetGraph dsg = action.getActiveDSG();
+        for (String g : named) {
+            Node n = org.apache.jena.graph.NodeFactory.createURI(g);
+            if (!org.apache.jena.sparql.core.Quad.isUnionGraph(n) && !org.apache.jena.sparql.core.Quad.isDefaultGraph(n) && !dsg.containsGraph(n))
+                throw new ActionErrorException(400, "No graph <" + g + "> in this dataset: FROM, FROM NAMED, default-graph-uri and named-graph-uri "
+                        + "name graphs of the dataset (GET /kg/get lists none; see /.well-known/void), never documents to fetch", null);
+        }
+        return super.decideDataset(action, query, queryStringLog);
+    }
+
     /** Runs the query with REGEX and REPLACE that stop at the request's deadline ({@link SafeRegex}). */
     @Override
     protected org.apache.jena.sparql.exec.QueryExec createQueryExec(HttpAction action, Query query, org.apache.jena.sparql.core.DatasetGraph dataset) {
