@@ -39,7 +39,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  *   if (build.problems().isEmpty()) DatasetGraph dsg = build.dataset();
  * </pre>
  */
-public final class KgBuild {
+public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
     private final Layout layout;
     /**
      * Facts graphs keep only their set of triples ({@link TripleSetGraph}): the build and validation
@@ -357,13 +357,13 @@ public final class KgBuild {
      * The dataset as the endpoint serves it ({@link ServedDataset#view}), kept in step with
      * {@link #dataset()} by the build; null if the build stopped before its rules (it had problems).
      */
-    public DatasetGraph served() { return served; }
+    @Override public DatasetGraph served() { return served; }
     /** The layout built from. */
-    public Layout layout() { return layout; }
+    @Override public Layout layout() { return layout; }
     /** The built dataset (complete only when there are no problems). */
-    public DatasetGraph dataset() { return dataset; }
+    @Override public DatasetGraph dataset() { return dataset; }
     /** Problems found while building. */
-    public List<Problem> problems() { return problems; }
+    @Override public List<Problem> problems() { return problems; }
     /** The source documents. */
     public SourceCatalog sources() { return sources; }
     /** The ontology, or null if it did not parse. */
@@ -371,7 +371,7 @@ public final class KgBuild {
     /** Fact IRIs, in the order they were read, with where each was declared ({@code file:line}). */
     public Map<Node, String> facts() { return facts; }
     /** Where a fact, actor, place, post or source was declared ({@code file:line}), or null. */
-    public String declaredAt(Node n) { return declaredAt.get(Ids.owner(n)); }
+    @Override public String declaredAt(Node n) { return declaredAt.get(Ids.owner(n)); }
     /** The IRIs with a known declaration site. */
     public Set<Node> declared() { return declaredAt.keySet(); }
 }

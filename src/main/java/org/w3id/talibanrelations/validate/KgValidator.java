@@ -30,7 +30,6 @@ import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
@@ -53,7 +52,7 @@ public final class KgValidator {
     private KgValidator() {}
 
     /** All problems of a build: its own, then the checks on its result (run only if it built). */
-    public static List<Problem> validate(KgBuild build) {
+    public static List<Problem> validate(Built build) {
         List<Problem> problems = new ArrayList<>(build.problems());
         if (!problems.isEmpty()) return problems;
         Layout layout = build.layout();
@@ -76,7 +75,7 @@ public final class KgValidator {
         return g;
     }
 
-    private static List<Problem> shacl(Layout layout, Graph data, KgBuild build) {
+    private static List<Problem> shacl(Layout layout, Graph data, Built build) {
         List<Problem> out = new ArrayList<>();
         Graph shapesGraph;
         try {
