@@ -66,4 +66,19 @@ class PackagedJarIT {
             if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
         }
     }
+
+    /** A build with one thread and a build with four write the same bytes (the order of the work must not show). */
+    @Test
+    void oneThreadAndFourThreadsWriteTheSameBytes(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path jar = Path.of("target/taliban-relations-kg.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String threads : new String[] { "1", "4" }) {
+            Process p = new ProcessBuilder(java, "-Dtir.threads=" + threads, "-jar", jar.toString(), "build", "--out", tmp.resolve("t" + threads).toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("log" + threads).toFile()).start();
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "build with " + threads + " threads finished");
+            assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("log" + threads)));
+        }
+        for (String file : new String[] { "kg.trig", "kg-flat.ttl", "ontology.ttl" })
+            assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(file), tmp.resolve("t4").resolve(file)), file + ": 1 thread and 4 threads differ");
+    }
 }
