@@ -153,8 +153,10 @@ public final class KgValidator {
     /** The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems. */
     public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, String> locate) {
         List<Problem> out = new ArrayList<>();
+        LintExceptions exceptions = LintExceptions.read(layout, out);
         for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
             String shown = layout.show(p);
+            String lint = p.getFileName().toString().replaceFirst("-violation\\.rq$", "");
             Query q;
             try {
                 q = QueryFactory.create(Files.readString(p), Ids.BASE);
@@ -177,11 +179,13 @@ public final class KgValidator {
                         sb.append(sb.length() == 0 ? "" : ", ").append(v).append('=')
                           .append(FmtUtils.stringForNode(n.asNode(), Namespaces.prefixMapping()));
                     }
+                    if (entity != null && exceptions.silences(lint, entity)) continue;
                     String located = entity == null ? null : locate.apply(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
             }
         }
+        out.addAll(exceptions.unused(layout));
         return out;
     }
 
