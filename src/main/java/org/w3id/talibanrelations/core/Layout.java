@@ -34,6 +34,8 @@ public record Layout(Path root) {
     public Path rules() { return root.resolve("queries/rules"); }
     /** Folder of curators' explanations of conflicts. */
     public Path conflictNotes() { return root.resolve("data/conflicts"); }
+    /** The lint exceptions: one QC rule silenced for one fact, with the reason (data/CURATION.md). */
+    public Path lintExceptions() { return root.resolve("data/lint-exceptions.tsv"); }
     /** Folder of competency questions. */
     public Path queries() { return root.resolve("queries"); }
 

@@ -151,11 +151,19 @@ public final class KgValidator {
         return entries;
     }
 
-    /** The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems. */
+    /**
+     * The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems, less
+     * those that an exception of {@code data/lint-exceptions.tsv} silences; then the problems of that file
+     * (an exception without a reason, for no rule, or stale: {@link LintExceptions}).
+     */
     public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, String> locate) {
         List<Problem> out = new ArrayList<>();
+        LintExceptions exceptions = LintExceptions.read(layout);
+        java.util.Set<String> rules = new java.util.HashSet<>(), ran = new java.util.HashSet<>();
         for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
             String shown = layout.show(p);
+            String lint = p.getFileName().toString().replaceFirst("-violation[.]rq$", "");
+            rules.add(lint);
             Query q;
             try {
                 q = QueryFactory.create(Files.readString(p), Ids.BASE);
@@ -165,6 +173,7 @@ public final class KgValidator {
                 out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
                 continue;
             }
+            ran.add(lint);
             try (QueryExecution qe = Sparql.execution(q, dsg)) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
@@ -178,11 +187,13 @@ public final class KgValidator {
                         sb.append(sb.length() == 0 ? "" : ", ").append(v).append('=')
                           .append(FmtUtils.stringForNode(n.asNode(), Namespaces.prefixMapping()));
                     }
+                    if (entity != null && exceptions.silences(lint, entity)) continue;
                     String located = entity == null ? null : locate.apply(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
             }
         }
+        out.addAll(exceptions.problems(rules, ran));
         return out;
     }
 
