@@ -202,6 +202,12 @@ class LinkedDataTest {
         assertTrue(page.contains("cq01-formal-recognitions") && page.contains("cq44-quotes-mentioning-doha"), "every question as an example");
         assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "no script, style or font from elsewhere");
         assertFalse(page.toLowerCase().contains("upload"), "nothing a read-only server would refuse");
+        assertTrue(page.contains("/assets/codemirror.js") && page.contains("/assets/codemirror-sparql.js") && page.contains("/assets/echarts.js"),
+                "CodeMirror with its SPARQL mode, and ECharts, from this origin");
+        assertTrue(page.matches("(?s).*\"tir\"\\s*:\\s*\"https://w3id.org/taliban-relations/ontology#\".*")
+                && page.matches("(?s).*\"FormalRecognition\"\\s*:.*"),
+                "the prefixes and the ontology's terms, for completion");
+        assertTrue(page.contains("Which dates do the sources give for Russia"), "each example with its question");
     }
 
     @Test
