@@ -211,6 +211,22 @@ class LinkedDataTest {
     }
 
     @Test
+    void overviewDrawsEveryStanceStepLinkedToItsFact() throws Exception {
+        String page = new String(get("overview", null).body(), StandardCharsets.UTF_8);
+        Graph union = ServedDataset.view(TestProjects.realBuild().dataset()).getDefaultGraph();
+        long steps = union.find(Node.ANY, RDF.type.asNode(), TIR.StanceStep).toList().size();
+        assertTrue(steps > 100, "stance steps in the data: " + steps);
+        int dots = page.split("<circle ", -1).length - 1, more = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">\\+(\\d+)</text>").matcher(page);
+        while (m.find()) more += Integer.parseInt(m.group(1));
+        assertEquals(steps + 7, dots + more, "a dot per step (or counted as +N where a row's undated steps overflow), and seven in the legend");
+        assertTrue(page.contains("<a href=\"/doc/fact/000-russia-formally-recognizes-iea-2025-07-04\"><title>Russia formally recognizes"),
+                "Russia's recognition links to its fact, titled by its label");
+        assertTrue(page.contains("<td>formal recognition</td>") && page.contains("<td>stated</td>"), "counts by relation type and certainty");
+        assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "nothing from elsewhere");
+    }
+
+    @Test
     void shaclValidationOfTheDatasetWithOurShapes() throws Exception {
         byte[] shapes = get("shapes/kg-shapes.ttl", null).body();
         var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "kg/shacl?graph=default"))

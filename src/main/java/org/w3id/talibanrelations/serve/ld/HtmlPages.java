@@ -50,7 +50,7 @@ public final class HtmlPages {
         for (String css : styleSheets) links.append("<link rel=\"stylesheet\" href=\"/assets/").append(esc(css)).append("\">");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                 + "<title>" + esc(title) + " – taliban-relations-kg</title>" + links + "<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>"
-                + "<nav><a href=\"/\">Home</a><a href=\"/query\">Query</a><a href=\"/ontology\">Ontology</a>"
+                + "<nav><a href=\"/\">Home</a><a href=\"/overview\">Overview</a><a href=\"/query\">Query</a><a href=\"/ontology\">Ontology</a>"
                 + "<a href=\"/.well-known/void\">VoID</a><a href=\"/doc/source/international-relations-with-the-taliban\">Sources</a></nav>"
                 + body + "</body></html>\n";
     }
