@@ -55,4 +55,31 @@ class DocsTest {
         }
         assertTrue(missing.isEmpty(), "examples not found in the sources: " + missing);
     }
+
+    /** The curation guide's examples are the corpus's words, its rule ids are all there, and its lint table is the lints. */
+    @Test
+    void theCurationGuideQuotesTheCorpusAndNamesEveryLint() throws Exception {
+        String guide = Files.readString(Path.of("data/CURATION.md"));
+        String corpus = corpus();
+        List<String> missing = new ArrayList<>();
+        int quotes = 0;
+        for (String line : guide.lines().toList()) {
+            if (!line.startsWith("> ")) continue;
+            quotes++;
+            if (!corpus.contains(line.substring(2))) missing.add(line);
+        }
+        assertEquals(List.of(), missing, "examples in data/CURATION.md not found in the sources");
+        assertTrue(quotes >= 31, "an example for every rule");
+        // The ids review logs cite: C1-C8, D1-D7, K1-K5, R1-R5, A1-A3, P1-P3.
+        List<String> ids = new ArrayList<>();
+        for (String[] r : new String[][] { {"C", "8"}, {"D", "7"}, {"K", "5"}, {"R", "5"}, {"A", "3"}, {"P", "3"} })
+            for (int i = 1; i <= Integer.parseInt(r[1]); i++) if (!guide.contains("\n### " + r[0] + i + " ")) ids.add(r[0] + i);
+        assertEquals(List.of(), ids, "rule ids without their section");
+        java.util.Set<String> lints = new java.util.TreeSet<>(), table = new java.util.TreeSet<>();
+        for (Path p : org.w3id.talibanrelations.core.Layout.files(Path.of("shapes/qc"), "-violation.rq"))
+            if (Files.readString(p).startsWith("# Lint ")) lints.add(p.getFileName().toString().replace("-violation.rq", ""));
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z-]+)` \\|").matcher(guide.substring(guide.indexOf("## The lints")));
+        while (m.find()) table.add(m.group(1));
+        assertEquals(lints, table, "the guide's lint table lists exactly the lints of shapes/qc/");
+    }
 }

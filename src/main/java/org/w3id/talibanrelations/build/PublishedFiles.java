@@ -24,7 +24,8 @@ import org.w3id.talibanrelations.vocabulary.TIR;
 
 /**
  * The texts the server shows, as part of the build (graph {@code id/graph/files}): each source
- * document's stored text, the SHACL shapes and the competency questions, as {@code cnt:ContentAsText}
+ * document's stored text, the SHACL shapes, the lint exceptions ({@code data/lint-exceptions.tsv}) and the
+ * competency questions, as {@code cnt:ContentAsText}
  * with their SHA-256. What is served is then what was validated: a page never reads the working tree,
  * which may have changed since (a failed rebuild of a store serves the previous dataset, and must show
  * that dataset's texts). The QC rule {@code text-hash-violation.rq} checks each source text against its pin.
@@ -48,6 +49,11 @@ final class PublishedFiles {
         }
         for (Path p : Layout.files(layout.shapes(), ".ttl"))
             read(layout, p, problems, chars -> file(g, node(Ids.SHAPES, p), TIR.ShapesFile, layout.show(p), "text/turtle", chars));
+        // The lint exceptions: every QC rule the build let off for a fact, with the reason, published so
+        // that a reader of the graph sees them as a reviewer of the repository does.
+        Path exceptions = layout.lintExceptions();
+        if (Files.isRegularFile(exceptions))
+            read(layout, exceptions, problems, chars -> file(g, Ids.LINT_EXCEPTIONS, TIR.LintExceptionsFile, layout.show(exceptions), "text/tab-separated-values", chars));
         for (Path p : Layout.files(layout.queries(), ".rq")) {
             if (!p.getParent().equals(layout.queries())) continue;  // rules and federated examples are not questions
             read(layout, p, problems, chars -> {

@@ -30,7 +30,7 @@ public record Layout(Path root) {
     public Path shapes() { return root.resolve("shapes"); }
     /** Folder of QC rules ({@code *-violation.rq}). */
     public Path qcRules() { return root.resolve("shapes/qc"); }
-    /** The lint exceptions: one (lint, fact, reason) per line, tab-separated, after a header line. */
+    /** The lint exceptions: one QC rule silenced for one fact, with the reason (data/CURATION.md). */
     public Path lintExceptions() { return root.resolve("data/lint-exceptions.tsv"); }
     /** Folder of derivation rules: one subfolder per derived graph, SPARQL CONSTRUCT files in each. */
     public Path rules() { return root.resolve("queries/rules"); }

@@ -150,13 +150,19 @@ public final class KgValidator {
         return entries;
     }
 
-    /** The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems. */
+    /**
+     * The rows of the QC rules ({@code shapes/qc/*-violation.rq}) on a served dataset, as problems, less
+     * those that an exception of {@code data/lint-exceptions.tsv} silences; then the problems of that file
+     * (an exception without a reason, for no rule, or stale: {@link LintExceptions}).
+     */
     public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, String> locate) {
         List<Problem> out = new ArrayList<>();
-        LintExceptions exceptions = LintExceptions.read(layout, out);
+        LintExceptions exceptions = LintExceptions.read(layout);
+        java.util.Set<String> rules = new java.util.HashSet<>(), ran = new java.util.HashSet<>();
         for (Path p : Layout.files(layout.qcRules(), "-violation.rq")) {
             String shown = layout.show(p);
-            String lint = p.getFileName().toString().replaceFirst("-violation\\.rq$", "");
+            String lint = p.getFileName().toString().replaceFirst("-violation[.]rq$", "");
+            rules.add(lint);
             Query q;
             try {
                 q = QueryFactory.create(Files.readString(p), Ids.BASE);
@@ -166,6 +172,7 @@ public final class KgValidator {
                 out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
                 continue;
             }
+            ran.add(lint);
             try (QueryExecution qe = Sparql.execution(q, dsg)) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
@@ -185,7 +192,7 @@ public final class KgValidator {
                 }
             }
         }
-        out.addAll(exceptions.unused(layout));
+        out.addAll(exceptions.problems(rules, ran));
         return out;
     }
 

@@ -36,6 +36,8 @@ public final class Ids {
     public static final String QUESTION = ID + "question/";
     /** Files of SHACL shapes. */
     public static final String SHAPES = ID + "shapes/";
+    /** The published lint exceptions file (data/lint-exceptions.tsv). */
+    public static final Node LINT_EXCEPTIONS = NodeFactory.createURI(ID + "lint-exceptions");
 
     /** Graph holding the ontology. */
     public static final Node GRAPH_ONTOLOGY = NodeFactory.createURI(GRAPH + "ontology");
@@ -43,7 +45,7 @@ public final class Ids {
     public static final Node GRAPH_SOURCES = NodeFactory.createURI(GRAPH + "sources");
     /** Graph holding actors, posts and places. */
     public static final Node GRAPH_ACTORS = NodeFactory.createURI(GRAPH + "actors");
-    /** Graph holding the texts published with the data: source texts, shapes, competency questions. */
+    /** Graph holding the texts published with the data: source texts, shapes, lint exceptions, competency questions. */
     public static final Node GRAPH_FILES = NodeFactory.createURI(GRAPH + "files");
     /** Graph holding triples derived from facts. */
     public static final Node GRAPH_DERIVED = NodeFactory.createURI(GRAPH + "derived");

@@ -45,6 +45,8 @@ public final class TIR {
     public static final Node StanceStep = t("StanceStep");
     /** tir:ShapesFile: a file of the SHACL shapes the build passes. */
     public static final Node ShapesFile = t("ShapesFile");
+    /** tir:LintExceptionsFile: data/lint-exceptions.tsv, published so that every exception is visible. */
+    public static final Node LintExceptionsFile = t("LintExceptionsFile");
     /** tir:text: a source document's stored text. */
     public static final Node text = t("text");
     /** tir:fileSha256: the SHA-256 of a published text's UTF-8 bytes. */

@@ -103,6 +103,7 @@ public final class SyntheticCorpus {
         Entity affiliation;        // people: the state or government they serve
         Entity role;               // people: their post
         Entity subOrganizationOf;
+        Entity country;            // places: the state they lie in (tir:inCountry)
         String comment;
         LocalDate recognizes;      // states that formally recognise the Islamic Emirate, and when
         boolean used;
@@ -146,7 +147,7 @@ public final class SyntheticCorpus {
             armedGroups = new ArrayList<>(), ios = new ArrayList<>(), outlets = new ArrayList<>(), extraCities = new ArrayList<>(),
             recognizers = new ArrayList<>();
     private final Map<String, Entity> roles = new LinkedHashMap<>();
-    private final Entity taliban, iea, un, unga, kabul;
+    private final Entity taliban, iea, un, unga, kabul, afghanistan;
     private final Set<String> factSlugs = new HashSet<>();
 
     private SyntheticCorpus(Path root, int facts, long seed, int documents) {
@@ -155,7 +156,7 @@ public final class SyntheticCorpus {
         this.docCount = Math.min(documents, facts);
         this.seed = seed;
         this.rnd = new SplittableRandom(seed);
-        for (String reserved : List.of("taliban", "islamic-emirate-of-afghanistan", "united-nations", "un-general-assembly", "kabul"))
+        for (String reserved : List.of("taliban", "islamic-emirate-of-afghanistan", "united-nations", "un-general-assembly", "kabul", "afghanistan"))
             slugs.add(reserved);
         isoCodes.add("AFG");
         taliban = new Entity("actor", "taliban", "Taliban", "tir:Movement");
@@ -166,7 +167,10 @@ public final class SyntheticCorpus {
         un = new Entity("actor", "united-nations", "United Nations", "tir:InternationalOrganization");
         unga = new Entity("actor", "un-general-assembly", "United Nations General Assembly", "tir:OrganizationOrgan");
         unga.subOrganizationOf = un;
+        afghanistan = new Entity("actor", "afghanistan", "Afghanistan", "tir:State");
+        afghanistan.iso = "AFG";
         kabul = new Entity("place", "kabul", "Kabul", "tir:Place");
+        kabul.country = afghanistan;
         for (String[] r : new String[][] {
                 { "foreign-minister", "foreign minister", "single" }, { "president", "president", "single" },
                 { "ambassador", "ambassador", "" }, { "special-envoy", "special envoy", "" },
@@ -188,6 +192,8 @@ public final class SyntheticCorpus {
             s.iso = isoFor(label);
             s.capital = city();
             s.city = city();
+            s.capital.country = s;
+            s.city.country = s;
             if (rnd.nextInt(100) < 4) {
                 s.recognizes = day(RECENT.plusDays(30), LocalDate.of(2025, 9, 30));
                 recognizers.add(s);
@@ -213,7 +219,11 @@ public final class SyntheticCorpus {
             }
             people.add(p);
         }
-        for (int i = 0, n = clamp(factCount / 400, 2, 100_000); i < n; i++) extraCities.add(city());
+        for (int i = 0, n = clamp(factCount / 400, 2, 100_000); i < n; i++) {
+            Entity c = city();
+            c.country = states.get(i % states.size());
+            extraCities.add(c);
+        }
         for (int i = 0, n = clamp(factCount / 250, 2, 100_000); i < n; i++) {
             String label = uniqueName(() -> switch (rnd.nextInt(4)) {
                 case 0 -> cap(syl(2)) + " Liberation Front";
@@ -1049,6 +1059,7 @@ public final class SyntheticCorpus {
         if (e.used) return;
         e.used = true;
         if (e.subOrganizationOf != null) used(e.subOrganizationOf);
+        if (e.country != null) used(e.country);
     }
 
     private int writeActors(Path dir) throws IOException {
@@ -1059,6 +1070,7 @@ public final class SyntheticCorpus {
         for (Entity e : fixed) if (e.used) { entity(gov, e); n++; }
         write(dir.resolve("governments.ttl"), gov.toString());
         StringBuilder st = new StringBuilder(PREFIXES_ACTORS).append("# Fictional states, each with an ISO-like alpha-3 code.\n\n");
+        if (afghanistan.used) { entity(st, afghanistan); n++; }
         for (Entity e : states) if (e.used) { entity(st, e); n++; }
         write(dir.resolve("states.ttl"), st.toString());
         StringBuilder pe = new StringBuilder(PREFIXES_ACTORS).append("# Fictional people.\n\n");
@@ -1084,6 +1096,7 @@ public final class SyntheticCorpus {
         for (String alt : e.altLabels) sb.append(" ;\n    skos:altLabel ").append(lit(alt)).append("@en");
         if (e.iso != null) sb.append(" ;\n    tir:isoAlpha3 ").append(lit(e.iso));
         if (e.subOrganizationOf != null) sb.append(" ;\n    org:subOrganizationOf ").append(e.subOrganizationOf.ref());
+        if (e.country != null) sb.append(" ;\n    tir:inCountry ").append(e.country.ref());
         if (e.type.equals("tir:Role") && "single".equals(e.comment)) sb.append(" ;\n    tir:singleHolder true");
         sb.append(" .\n");
     }

@@ -1,13 +1,18 @@
 package org.w3id.talibanrelations.serve.sparql;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecResult;
@@ -56,20 +61,20 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
      * would try to add it to a read-only view and fail with a 500.
      */
     @Override
-    protected org.apache.jena.atlas.lib.Pair<org.apache.jena.sparql.core.DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
-        List<String> named = new java.util.ArrayList<>();
+    protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+        List<String> named = new ArrayList<>();
         named.addAll(query.getGraphURIs());
         named.addAll(query.getNamedGraphURIs());
         for (String param : List.of("default-graph-uri", "named-graph-uri")) {
             String[] values = action.getRequest().getParameterValues(param);
             if (values != null) named.addAll(List.of(values));
         }
-        org.apache.jena.sparql.core.DatasetGraph dsg = action.getActiveDSG();
+        DatasetGraph dsg = action.getActiveDSG();
         for (String g : named) {
-            Node n = org.apache.jena.graph.NodeFactory.createURI(g);
-            if (!org.apache.jena.sparql.core.Quad.isUnionGraph(n) && !org.apache.jena.sparql.core.Quad.isDefaultGraph(n) && !dsg.containsGraph(n))
+            Node n = NodeFactory.createURI(g);
+            if (!Quad.isUnionGraph(n) && !Quad.isDefaultGraph(n) && !dsg.containsGraph(n))
                 throw new ActionErrorException(400, "No graph <" + g + "> in this dataset: FROM, FROM NAMED, default-graph-uri and named-graph-uri "
-                        + "name graphs of the dataset (GET /kg/get lists none; see /.well-known/void), never documents to fetch", null);
+                        + "name graphs of the dataset, never documents to fetch", null);
         }
         return super.decideDataset(action, query, queryStringLog);
     }
