@@ -22,6 +22,7 @@ import org.w3id.talibanrelations.serve.http.SecurityHeaders;
 import org.w3id.talibanrelations.serve.ld.AssetServlet;
 import org.w3id.talibanrelations.serve.ld.LandingPage;
 import org.w3id.talibanrelations.serve.ld.LinkedDataServlet;
+import org.w3id.talibanrelations.serve.ld.OverviewPage;
 import org.w3id.talibanrelations.serve.ld.QueryPage;
 import org.w3id.talibanrelations.serve.sparql.GuardedQueryService;
 import org.w3id.talibanrelations.serve.sparql.GuardedShaclService;
@@ -181,6 +182,7 @@ public final class KgServer {
                 switch (r.handler()) {
                     case LANDING -> builder.addServlet("", new LandingPage(facts, sources, triples(dataset)));
                     case QUERY_PAGE -> builder.addServlet(r.path(), new QueryPage(served));
+                    case OVERVIEW_PAGE -> builder.addServlet(r.path(), new OverviewPage(served));
                     case LINKED_DATA -> builder.addServlet(r.path(), ld);
                     case ASSETS -> builder.addServlet(r.path(), assets);
                     default -> { }  // the dataset's endpoints (above); ping and metrics (Fuseki's own)

@@ -27,6 +27,8 @@ public final class Routes {
         LANDING,
         /** The SPARQL editor ({@link QueryPage}). */
         QUERY_PAGE,
+        /** Every state's engagement ladder and the facts' counts ({@link OverviewPage}). */
+        OVERVIEW_PAGE,
         /** Linked data, dumps, VoID, ontology, shapes ({@link LinkedDataServlet}). */
         LINKED_DATA,
         /** Style sheets and scripts ({@link AssetServlet}). */
@@ -82,6 +84,8 @@ public final class Routes {
         new Route("/", Handler.LANDING, NONE, "/", "the home page, made at start from the served data; runs nothing per request"),
         new Route("/query", Handler.QUERY_PAGE, NONE, "/query",
                 "the SPARQL editor page, with the competency questions published in the served data; the browser sends queries to /kg/sparql"),
+        new Route("/overview", Handler.OVERVIEW_PAGE, NONE, "/overview",
+                "every state's stance steps as a server-drawn SVG and the facts' counts, made at start from the served data; runs nothing per request"),
         new Route("/assets/*", Handler.ASSETS, NONE, "/assets/site.css", "style sheets and scripts from the jar"),
         new Route("/id/*", Handler.LINKED_DATA, NONE, "/id/actor/russia", "303 to /doc/… for a resource of the served data, else 404"),
         new Route("/doc/*", Handler.LINKED_DATA, NONE, "/doc/actor/russia",

@@ -41,6 +41,8 @@ public final class TIR {
     public static final Node PostHolding = t("PostHolding");
     /** tir:CompetencyQuestion: a question the graph answers, with its query. */
     public static final Node CompetencyQuestion = t("CompetencyQuestion");
+    /** tir:StanceStep: one dated step of a state's stance, derived from one fact by the timeline rule. */
+    public static final Node StanceStep = t("StanceStep");
     /** tir:ShapesFile: a file of the SHACL shapes the build passes. */
     public static final Node ShapesFile = t("ShapesFile");
     /** tir:LintExceptionsFile: data/lint-exceptions.tsv, published so that every exception is visible. */

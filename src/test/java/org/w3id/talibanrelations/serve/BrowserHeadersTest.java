@@ -45,7 +45,7 @@ class BrowserHeadersTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static final List<String> PAGES = List.of("/", "/query", "/ontology.html", "/doc/actor/russia.html",
+    static final List<String> PAGES = List.of("/", "/query", "/overview", "/ontology.html", "/doc/actor/russia.html",
             "/doc/fact/000-russia-formally-recognizes-iea-2025-07-04.html", "/doc/source/international-relations-with-the-taliban.html",
             "/doc/actor/islamic-emirate-of-afghanistan.html");
 

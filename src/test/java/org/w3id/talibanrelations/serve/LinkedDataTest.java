@@ -202,6 +202,28 @@ class LinkedDataTest {
         assertTrue(page.contains("cq01-formal-recognitions") && page.contains("cq44-quotes-mentioning-doha"), "every question as an example");
         assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "no script, style or font from elsewhere");
         assertFalse(page.toLowerCase().contains("upload"), "nothing a read-only server would refuse");
+        assertTrue(page.contains("/assets/codemirror.js") && page.contains("/assets/codemirror-sparql.js") && page.contains("/assets/echarts.js"),
+                "CodeMirror with its SPARQL mode, and ECharts, from this origin");
+        assertTrue(page.matches("(?s).*\"tir\"\\s*:\\s*\"https://w3id.org/taliban-relations/ontology#\".*")
+                && page.matches("(?s).*\"FormalRecognition\"\\s*:.*"),
+                "the prefixes and the ontology's terms, for completion");
+        assertTrue(page.contains("Which dates do the sources give for Russia"), "each example with its question");
+    }
+
+    @Test
+    void overviewDrawsEveryStanceStepLinkedToItsFact() throws Exception {
+        String page = new String(get("overview", null).body(), StandardCharsets.UTF_8);
+        Graph union = ServedDataset.view(TestProjects.realBuild().dataset()).getDefaultGraph();
+        long steps = union.find(Node.ANY, RDF.type.asNode(), TIR.StanceStep).toList().size();
+        assertTrue(steps > 100, "stance steps in the data: " + steps);
+        int dots = page.split("<circle ", -1).length - 1, more = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">\\+(\\d+)</text>").matcher(page);
+        while (m.find()) more += Integer.parseInt(m.group(1));
+        assertEquals(steps + 7, dots + more, "a dot per step (or counted as +N where a row's undated steps overflow), and seven in the legend");
+        assertTrue(page.contains("<a href=\"/doc/fact/000-russia-formally-recognizes-iea-2025-07-04\"><title>Russia formally recognizes"),
+                "Russia's recognition links to its fact, titled by its label");
+        assertTrue(page.contains("<td>formal recognition</td>") && page.contains("<td>stated</td>"), "counts by relation type and certainty");
+        assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "nothing from elsewhere");
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class LandingPage extends HttpServlet {
             each with the exact words of its source.</p>
             <ul>
             <li><a href="query">Query it</a> in the browser, or with any SPARQL client at <code>/kg/sparql</code> (also <code>/kg/query</code>, <code>/kg</code>), read-only</li>
+            <li><a href="overview">Overview</a>: every state's engagement with the Taliban over time, and the facts counted by relation, certainty and source</li>
             <li>Browse: <a href="doc/actor/islamic-emirate-of-afghanistan">the Islamic Emirate of Afghanistan</a>, <a href="doc/actor/russia">Russia</a>,
                 <a href="doc/actor/amir-khan-muttaqi">Amir Khan Muttaqi</a>, <a href="doc/source/international-relations-with-the-taliban">a source</a></li>
             <li><a href="ontology">The ontology</a> (HTML, Turtle, RDF/XML) · <a href=".well-known/void">VoID</a> · <a href="kg/sparql">service description</a></li>
