@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.publish.CanonicalSink;
 import org.w3id.talibanrelations.publish.Publisher;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -27,21 +28,19 @@ final class BuildCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--low-memory", description = {
-            "Build and check one folder of data/facts/ at a time, writing its quads as it goes, for corpora",
-            "too large for memory. Same quads and problems; kg.trig is written in build order (not sorted),",
-            "and kg-flat.ttl is not written."})
+            "Build and check one folder of data/facts/ at a time, spooling its quads to disk as it goes, for",
+            "corpora too large for memory. Same problems, and the same bytes in every file written."})
     boolean lowMemory;
 
     @Override
     public Integer call() throws Exception {
         if (lowMemory) {
-            boolean ok = Publisher.publishStreamed(out, stream -> project.lowMemoryValidated(stream, System.err));
-            if (!ok) return 1;
-            Publisher.publishOntology(project.ontology, out);
-            // An earlier build's flat export would no longer match the new kg.trig.
-            if (java.nio.file.Files.deleteIfExists(out.resolve(Publisher.FLAT)))
-                System.out.println("Removed " + out.resolve(Publisher.FLAT) + " of an earlier build: this mode does not write it.");
-            System.out.println("Wrote " + out.resolve(Publisher.DATASET) + " and " + out.resolve(Publisher.ONTOLOGY) + ".");
+            try (CanonicalSink sink = CanonicalSink.create()) {
+                if (!project.lowMemoryValidated(sink, System.err)) return 1;
+                sink.publish(out);
+            }
+            System.out.println("Wrote " + out.resolve(Publisher.DATASET) + ", " + out.resolve(Publisher.ONTOLOGY)
+                    + " and " + out.resolve(Publisher.FLAT) + ".");
             return 0;
         }
         KgBuild build = project.buildValidated(System.err);

@@ -48,10 +48,6 @@ final class ProjectOptions {
         }
         err.printf("Built and validated %d facts from %d sources in %d ms (low memory).%n",
                 r.build().facts().size(), r.build().sources().size(), (System.nanoTime() - t0) / 1_000_000);
-        ontology = r.build().dataset().getGraph(org.w3id.talibanrelations.vocabulary.Ids.GRAPH_ONTOLOGY);
         return true;
     }
-
-    /** The ontology graph of the last {@link #lowMemoryValidated} build. */
-    org.apache.jena.graph.Graph ontology;
 }

@@ -29,59 +29,81 @@ public final class CanonicalWriter {
 
     /** Writes one graph as Turtle. */
     public void writeTurtle(Graph g, Writer w, String header) throws IOException {
-        w.write(header);
-        writePrefixes(w);
-        writeTriples(g, w, "");
+        writeHeader(w, header);
+        writeTriples(keys(g), w, "");
     }
 
     /** Writes every named graph of a dataset as TriG (the default graph is left empty by design). */
     public void writeTriG(DatasetGraph dsg, Writer w, String header) throws IOException {
-        w.write(header);
-        writePrefixes(w);
+        writeHeader(w, header);
         List<Node> names = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(names::add);
         names.sort(Comparator.comparing(this::fmt));
-        for (Node name : names) {
-            Graph g = dsg.getGraph(name);
-            if (g.isEmpty()) continue;
-            w.write(fmt(name));
-            w.write(" {\n");
-            writeTriples(g, w, "    ");
-            w.write("}\n\n");
-        }
+        for (Node name : names) writeGraph(name, keys(dsg.getGraph(name)), w);
     }
 
-    private void writePrefixes(Writer w) throws IOException {
+    /** The header, then the prefixes in order. */
+    void writeHeader(Writer w, String header) throws IOException {
+        w.write(header);
         for (Map.Entry<String, String> e : new TreeMap<>(Namespaces.prefixMapping().getNsPrefixMap()).entrySet())
             w.write("@prefix " + e.getKey() + ": <" + e.getValue() + "> .\n");
         w.write("\n");
     }
 
-    private void writeTriples(Graph g, Writer w, String indent) throws IOException {
-        Map<String, Map<String, List<String>>> bySubject = new TreeMap<>();
-        g.find().forEachRemaining((Triple t) -> {
-            String p = t.getPredicate().equals(RDF.type.asNode()) ? " a" : fmt(t.getPredicate());
-            bySubject.computeIfAbsent(fmt(t.getSubject()), k -> new TreeMap<>())
-                     .computeIfAbsent(p, k -> new ArrayList<>())
-                     .add(fmt(t.getObject()));
-        });
-        for (var s : bySubject.entrySet()) {
-            w.write(indent);
-            w.write(s.getKey());
-            int i = 0;
-            for (var p : s.getValue().entrySet()) {
-                List<String> objects = p.getValue();
-                objects.sort(null);
-                w.write(i++ == 0 ? "\n" + indent + "    " : " ;\n" + indent + "    ");
-                w.write(p.getKey().equals(" a") ? "a" : p.getKey());
-                w.write(" ");
-                w.write(String.join(" , ", objects));
-            }
-            w.write(" .\n\n");
-        }
+    /** One named graph's block of TriG from its sorted keys; nothing for an empty graph. */
+    void writeGraph(Node name, List<String> keys, Writer w) throws IOException {
+        if (keys.isEmpty()) return;
+        w.write(fmt(name));
+        w.write(" {\n");
+        writeTriples(keys, w, "    ");
+        w.write("}\n\n");
     }
 
-    private String fmt(Node n) {
+    /**
+     * A graph's triples as sort keys, sorted: subject, predicate ({@code rdf:type} first, as " a") and
+     * object in their written form, joined by NUL, which sorts below every character a written term
+     * holds, so that the order of the keys is the order of (subject, predicate, object).
+     */
+    List<String> keys(Graph g) {
+        List<String> keys = new ArrayList<>();
+        g.find().forEachRemaining((Triple t) -> keys.add(fmt(t.getSubject()) + SEP
+                + (t.getPredicate().equals(RDF.type.asNode()) ? TYPE : fmt(t.getPredicate())) + SEP + fmt(t.getObject())));
+        keys.sort(null);
+        return keys;
+    }
+
+    /** Writes sorted keys as Turtle: one block per subject, predicates joined by ";", objects by ",". */
+    void writeTriples(Iterable<String> sortedKeys, Writer w, String indent) throws IOException {
+        String subject = null, predicate = null;
+        for (String key : sortedKeys) {
+            int a = key.indexOf(SEP), b = key.indexOf(SEP, a + 1);
+            String s = key.substring(0, a), p = key.substring(a + 1, b), o = key.substring(b + 1);
+            if (!s.equals(subject)) {
+                if (subject != null) w.write(" .\n\n");
+                w.write(indent);
+                w.write(s);
+                w.write("\n" + indent + "    ");
+                subject = s;
+                predicate = null;
+            } else if (!p.equals(predicate)) {
+                w.write(" ;\n" + indent + "    ");
+            }
+            if (!p.equals(predicate)) {
+                w.write(p.equals(TYPE) ? "a" : p);
+                w.write(" ");
+                predicate = p;
+            } else {
+                w.write(" , ");
+            }
+            w.write(o);
+        }
+        if (subject != null) w.write(" .\n\n");
+    }
+
+    private static final char SEP = '\0';
+    private static final String TYPE = " a";
+
+    String fmt(Node n) {
         if (n.isBlank()) throw new IllegalStateException("blank node in a published graph: " + n);
         return NodeFmtLib.str(n, prefixes);
     }

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.system.StreamRDF2;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -27,12 +28,13 @@ import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.bench.SyntheticCorpus;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.publish.CanonicalSink;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /**
  * The low-memory build gives what the in-memory build gives: the same problems, and when there are
- * none, the same quads. One test per project: the real one, a synthetic corpus, the fixture with each
+ * none, the same quads and the same bytes in kg.trig, ontology.ttl and kg-flat.ttl. One test per project: the real one, a synthetic corpus, the fixture with each
  * broken case of {@code src/test/resources/broken/}, and partitions that point at each other.
  */
 class LowMemoryBuildTest {
@@ -146,32 +148,43 @@ class LowMemoryBuildTest {
             """ + body);
     }
 
-    /** Runs both builds; fails on any difference; returns the problems (sorted). */
+    /**
+     * Runs both builds; fails on any difference of problems, quads, or the bytes of the published files;
+     * returns the problems (sorted).
+     */
     private List<String> same(Layout layout, boolean expectValid) throws IOException {
         KgBuild inMemory = KgBuild.run(layout);
         List<String> expected = sorted(KgValidator.validate(inMemory));
         DatasetGraph streamed = DatasetGraphFactory.createGeneral();
-        LowMemoryBuild.Result low = LowMemoryBuild.run(layout, StreamRDFLib.dataset(streamed));
-        List<String> actual = sorted(low.problems());
-        assertEquals(String.join("\n", expected), String.join("\n", actual), "problems");
-        assertEquals(expectValid, expected.isEmpty(), () -> "problems: " + expected);
-        if (!expected.isEmpty()) return actual;
+        try (CanonicalSink sink = CanonicalSink.create()) {
+            LowMemoryBuild.Result low = LowMemoryBuild.run(layout, new StreamRDF2(StreamRDFLib.dataset(streamed), sink));
+            List<String> actual = sorted(low.problems());
+            assertEquals(String.join("\n", expected), String.join("\n", actual), "problems");
+            assertEquals(expectValid, expected.isEmpty(), () -> "problems: " + expected);
+            if (!expected.isEmpty()) return actual;
 
-        // What the in-memory build publishes, read back, against what the low-memory build sent.
-        Path out = Files.createTempDirectory(tmp, "published");
-        Publisher.publish(inMemory.dataset(), out);
-        DatasetGraph published = RDFDataMgr.loadDatasetGraph(out.resolve(Publisher.DATASET).toString());
-        Set<String> want = quads(published), got = quads(streamed);
-        if (!want.equals(got)) {
-            Set<String> missing = new TreeSet<>(want), extra = new TreeSet<>(got);
-            missing.removeAll(got);
-            extra.removeAll(want);
-            fail("quads differ: " + missing.size() + " missing, " + extra.size() + " extra\n  missing: "
-                    + String.join("\n  missing: ", missing.stream().limit(10).toList()) + "\n  extra: "
-                    + String.join("\n  extra: ", extra.stream().limit(10).toList()));
+            // What the in-memory build publishes, read back, against what the low-memory build sent.
+            Path out = Files.createTempDirectory(tmp, "published");
+            Publisher.publish(inMemory.dataset(), out);
+            DatasetGraph published = RDFDataMgr.loadDatasetGraph(out.resolve(Publisher.DATASET).toString());
+            Set<String> want = quads(published), got = quads(streamed);
+            if (!want.equals(got)) {
+                Set<String> missing = new TreeSet<>(want), extra = new TreeSet<>(got);
+                missing.removeAll(got);
+                extra.removeAll(want);
+                fail("quads differ: " + missing.size() + " missing, " + extra.size() + " extra\n  missing: "
+                        + String.join("\n  missing: ", missing.stream().limit(10).toList()) + "\n  extra: "
+                        + String.join("\n  extra: ", extra.stream().limit(10).toList()));
+            }
+            assertEquals(want.size(), low.quads(), "quads sent, each once");
+
+            // And the files the low-memory build publishes are the same bytes.
+            Path lowOut = Files.createTempDirectory(tmp, "published-low-memory");
+            sink.publish(lowOut);
+            for (String f : new String[] { Publisher.DATASET, Publisher.ONTOLOGY, Publisher.FLAT })
+                assertEquals(-1L, Files.mismatch(out.resolve(f), lowOut.resolve(f)), f + ": the same bytes in both modes");
+            return actual;
         }
-        assertEquals(want.size(), low.quads(), "quads sent, each once");
-        return actual;
     }
 
     private static List<String> sorted(List<Problem> problems) {

@@ -88,21 +88,15 @@ class CliTest {
     }
 
     @Test
-    void lowMemoryBuildWritesTheSameQuadsAndNoStaleFlatFile(@TempDir Path tmp) throws Exception {
+    void lowMemoryBuildWritesTheSameBytes(@TempDir Path tmp) throws Exception {
         Path project = Files.createDirectory(tmp.resolve("p"));
         TestProjects.fixture(project);
         Path full = tmp.resolve("full"), low = tmp.resolve("low");
         assertEquals(0, run("build", "--root", project.toString(), "--out", full.toString()).exit());
-        assertEquals(0, run("build", "--root", project.toString(), "--out", low.toString()).exit());
-        assertTrue(Files.exists(low.resolve("kg-flat.ttl")));
         Run r = run("build", "--low-memory", "--root", project.toString(), "--out", low.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.notExists(low.resolve("kg-flat.ttl")), "an earlier kg-flat.ttl would not match the new kg.trig");
-        assertEquals(Files.readString(full.resolve("ontology.ttl")), Files.readString(low.resolve("ontology.ttl")));
-        var a = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(full.resolve("kg.trig").toString());
-        var b = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(low.resolve("kg.trig").toString());
-        assertEquals(a.stream().count(), b.stream().count());
-        assertTrue(a.stream().allMatch(b::contains), "the same quads");
+        for (String f : new String[] { "kg.trig", "ontology.ttl", "kg-flat.ttl" })
+            assertEquals(-1L, Files.mismatch(full.resolve(f), low.resolve(f)), f + ": the same bytes from both builds");
         assertEquals(0, run("validate", "--low-memory", "--root", project.toString()).exit());
 
         Path broken = broken(tmp);
