@@ -155,8 +155,10 @@ class Result:
         self.status, self.body, self.error, self.seconds = status, body, error, seconds
 
 
-def raw_request(host, port, data, wait):
-    """Sends bytes, reads the answer to EOF. status None: no status line came back (no-answer)."""
+def raw_request(host, port, data, wait, half_close=False):
+    """Sends bytes, reads the answer to EOF. status None: no status line came back (no-answer).
+    half_close: shut the sending side after the bytes, so that a server waiting for a body that the
+    request promised and never sends sees its end at once, instead of after its idle timeout."""
     t0 = time.monotonic()
     try:
         with socket.create_connection((host, port), timeout=10) as s:
@@ -165,6 +167,11 @@ def raw_request(host, port, data, wait):
                 s.sendall(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the server may answer and close before reading all of a huge request
+            if half_close:
+                try:
+                    s.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
             chunks = []
             deadline = time.monotonic() + wait
             while True:
@@ -241,14 +248,14 @@ class Probe:
             return self.next_id
 
     def send(self, route, category, what, method, target, headers=None, body=None, write=False,
-             rid=None, expect=None, raw=None, version="HTTP/1.1", host=True):
+             rid=None, expect=None, raw=None, version="HTTP/1.1", host=True, half_close=False):
         """One request. write: a request that must not succeed (2xx counts as an accepted write).
         expect: a predicate on the status; a miss is a finding (but not a 5xx unless it is one)."""
         if rid is None:
             rid = self.rid()
         data = raw if raw is not None else build(method, target, headers, body, version,
                                                  self.hostheader if host else None)
-        r = raw_request(self.host, self.port, data, self.wait)
+        r = raw_request(self.host, self.port, data, self.wait, half_close)
         hits = self.trap.hits_for(rid)
         with self.lock:
             st = self.stats[route][category]
@@ -642,8 +649,9 @@ class Probe:
             ("Upgrade websocket", build("GET", example, {"Upgrade": "websocket", "Sec-WebSocket-Key": "x", "Sec-WebSocket-Version": "13"}, None, host=self.hostheader)),
             ("garbage", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + os.urandom(64) + b"\r\n\r\n"),
         ]
+        short = {"Content-Length larger than body", "declared body over the limit", "chunked broken"}
         for what, data in broken:
-            self.send(route, c, what, None, None, raw=data)
+            self.send(route, c, what, None, None, raw=data, half_close=what in short)
         # Queries that are malformed as SPARQL.
         if takes == "query" or route in ("/kg/get", "/kg/shacl"):
             for what, qq in [("unparsable", "SELECT WHERE {{{"), ("nested 5000", "SELECT * WHERE " + "{" * 5000 + "}" * 5000),
@@ -706,7 +714,7 @@ class Probe:
 
     # -- fuzz ---------------------------------------------------------------------------------
 
-    def fuzz(self, n, seed, workers):
+    def fuzz(self, n, seed, workers, progress=None):
         rnd = random.Random(seed)
         files = sorted(glob.glob(os.path.join(ROOT, "queries", "*.rq")))
         seeds = [open(f, encoding="utf-8").read() for f in files] or [PREFIXES + "SELECT * WHERE { ?s ?p ?o } LIMIT 10"]
@@ -733,8 +741,9 @@ class Probe:
                              q.encode("utf-8", "surrogatepass"), rid=rid)
 
         with ThreadPoolExecutor(max_workers=workers) as ex:
-            for _ in ex.map(run, jobs):
-                pass
+            for i, _ in enumerate(ex.map(run, jobs), 1):
+                if progress and i % 1000 == 0:
+                    progress(i)
 
     # -- checks -------------------------------------------------------------------------------
 
@@ -880,6 +889,35 @@ def main():
     t0 = time.time()
     before = p.count_triples()
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    done = []
+
+    def save(final=None):
+        """Writes OUT.json and OUT.md with what has been seen so far, so that a run cut short still
+        leaves its figures; final holds the end-of-run checks once they have been made."""
+        tot = totals(p.stats)
+        trap_total, trap_connections = trap.total()
+        stray = trap_total - sum(st["trap_hits"] for cats in p.stats.values() for st in cats.values())
+        f = final or {}
+        report = {
+            "started": started, "seconds": round(time.time() - t0, 1), "base": a.base, "timeout": a.timeout,
+            "fuzz": a.fuzz, "seed": a.seed, "phases": sorted(phases), "complete": final is not None,
+            "done": list(done),
+            "totals": {"requests": tot["requests"], "5xx": tot["5xx"], "no_answer": tot["no_answer"],
+                       "trap_hits": trap_total, "trap_connections": trap_connections, "trap_hits_unattributed": stray,
+                       "writes_accepted": tot["writes_accepted"], "probe_triples_found": f.get("written"),
+                       "quads_before": before, "quads_after": f.get("after"), "status": dict(sorted(tot["status"].items()))},
+            "inventory": inventory_check(),
+            "routes": {r: {c: dict(st, status=dict(sorted(st["status"].items()))) for c, st in sorted(cats.items())}
+                       for r, cats in p.stats.items()},
+            "findings": p.findings,
+        }
+        with p.lock:
+            with open(a.out + ".json", "w", encoding="utf-8") as fh:
+                json.dump(report, fh, indent=1, ensure_ascii=False)
+            with open(a.out + ".md", "w", encoding="utf-8") as fh:
+                fh.write(markdown(report))
+        return tot, trap_total, trap_connections
+
     for route, example, takes in ROUTES:
         if "writes" in phases:
             p.writes(route, example)
@@ -887,39 +925,35 @@ def main():
             p.service_traps(route, example, takes)
         if "malformed" in phases:
             p.malformed(route, example, takes)
+        done.append(route)
+        save()
         print("%-20s %6d requests so far, %d findings" % (route, p.next_id, len(p.findings)), flush=True)
     if "unmounted" in phases:
         p.unmounted()
+        done.append("unmounted")
+        save()
     if "runaway" in phases:
         p.runaway()
+        done.append("runaway")
+        save()
         print("runaway done, %d findings" % len(p.findings), flush=True)
     if "fuzz" in phases:
-        p.fuzz(a.fuzz, a.seed, a.workers)
+        def progress(i):
+            if done and done[-1].startswith("fuzz "):
+                done.pop()
+            done.append("fuzz %d of %d" % (i, a.fuzz))
+            save()
+            print("fuzz %d of %d, %d findings" % (i, a.fuzz, len(p.findings)), flush=True)
+        p.fuzz(a.fuzz, a.seed, a.workers, progress)
+        if done and done[-1].startswith("fuzz "):
+            done.pop()
+        done.append("fuzz")
         print("fuzz done, %d findings" % len(p.findings), flush=True)
     time.sleep(1)  # a late SERVICE call would still land on the trap
     written = p.state_check()
     after = p.count_triples()
-    trap_total, trap_connections = trap.total()
+    tot, trap_total, trap_connections = save({"written": written, "after": after})
     trap.stop()
-
-    tot = totals(p.stats)
-    stray = trap_total - sum(st["trap_hits"] for cats in p.stats.values() for st in cats.values())
-    report = {
-        "started": started, "seconds": round(time.time() - t0, 1), "base": a.base, "timeout": a.timeout,
-        "fuzz": a.fuzz, "seed": a.seed, "phases": sorted(phases),
-        "totals": {"requests": tot["requests"], "5xx": tot["5xx"], "no_answer": tot["no_answer"],
-                   "trap_hits": trap_total, "trap_connections": trap_connections, "trap_hits_unattributed": stray,
-                   "writes_accepted": tot["writes_accepted"], "probe_triples_found": written,
-                   "quads_before": before, "quads_after": after, "status": dict(sorted(tot["status"].items()))},
-        "inventory": inventory_check(),
-        "routes": {r: {c: dict(st, status=dict(sorted(st["status"].items()))) for c, st in sorted(cats.items())}
-                   for r, cats in p.stats.items()},
-        "findings": p.findings,
-    }
-    with open(a.out + ".json", "w", encoding="utf-8") as f:
-        json.dump(report, f, indent=1, ensure_ascii=False)
-    with open(a.out + ".md", "w", encoding="utf-8") as f:
-        f.write(markdown(report))
     bad = tot["5xx"] + tot["no_answer"] + trap_total + trap_connections + tot["writes_accepted"] + (1 if written else 0) + (0 if before == after else 1)
     print("requests %d, 5xx %d, no-answer %d, trap hits %d (connections %d), writes accepted %d, probe triples %s, quads %s -> %s"
           % (tot["requests"], tot["5xx"], tot["no_answer"], trap_total, trap_connections, tot["writes_accepted"], written, before, after))
@@ -934,11 +968,13 @@ def markdown(rep):
            "An independent client (Python stdlib, raw sockets) with its own loopback traps; see the script's header."
            % (rep["base"], rep["timeout"], rep["fuzz"], rep["seed"], rep["started"], rep["seconds"]),
            "",
+           ("Complete run." if rep.get("complete") else "**Partial run**: the figures so far; phases done: %s." % (", ".join(rep.get("done", [])) or "none")),
+           "",
            "| requests | 5xx | no answer | trap hits | trap connections | writes accepted | probe triples in the data | quads before → after |",
            "|---:|---:|---:|---:|---:|---:|---|---|",
            "| %d | %d | %d | %d | %d | %d | %s | %s → %s |" % (t["requests"], t["5xx"], t["no_answer"], t["trap_hits"],
                                                            t["trap_connections"], t["writes_accepted"],
-                                                           {True: "yes", False: "none", None: "?"}[t["probe_triples_found"]],
+                                                           {True: "yes", False: "none", None: "not checked yet"}[t["probe_triples_found"]],
                                                            t["quads_before"], t["quads_after"]),
            "",
            "Status histogram: " + ", ".join("%s: %d" % kv for kv in t["status"].items()),
