@@ -33,24 +33,37 @@ import org.w3id.talibanrelations.TestProjects;
 
 /**
  * The federated examples in {@code queries/federation/}, each run against real endpoints: ours, and a
- * stock Fuseki holding a small reference graph keyed by ISO codes. {@code fq01} runs at the other
- * endpoint and calls ours with SERVICE; {@code fq02} runs at ours and calls the other, which is
- * allow-listed. Results are compared with the {@code .srj} beside each query. Both servers on
- * port 0, always stopped.
+ * stock Fuseki holding a small reference graph keyed by ISO codes ({@code /ref}) and a small
+ * Wikidata-shaped graph ({@code /wikidata}, standing in for Wikidata's endpoint, which CI cannot reach).
+ * {@code fq01} runs at the other endpoint and calls ours with SERVICE; {@code fq02} and {@code fq03} run
+ * at ours and call the other, which is allow-listed. Results are compared with the {@code .srj} beside
+ * each query. Both servers on port 0, always stopped.
  */
-class FederationTest {
+public class FederationTest {
     static final Path DIR = Path.of("queries/federation");
-    static final String OURS = "http://localhost:3030/kg/sparql", REFERENCE = "http://localhost:3031/ref/sparql";
+    static final String OURS = "http://localhost:3030/kg/sparql", REFERENCE = "http://localhost:3031/ref/sparql",
+            WIKIDATA = "https://query.wikidata.org/sparql";
     private static FusekiServer reference;
     private static KgServer ours;
 
     @BeforeAll
     static void start() {
         DatasetGraph ref = RDFDataMgr.loadDatasetGraph(DIR.resolve("reference.ttl").toString());
-        reference = FusekiServer.create().port(0).loopback(true).add("/ref", ref).build().start();
-        String refUrl = "http://localhost:" + reference.getHttpPort() + "/ref/sparql";
+        DatasetGraph wikidata = RDFDataMgr.loadDatasetGraph(DIR.resolve("wikidata.ttl").toString());
+        reference = FusekiServer.create().port(0).loopback(true).add("/ref", ref).add("/wikidata", wikidata)
+                .build().start();
         ours = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
-                .limits(Limits.DEFAULT.withServiceAllowList(List.of(refUrl))).build().start();
+                .limits(Limits.DEFAULT.withServiceAllowList(List.of(at("/ref"), at("/wikidata")))).build().start();
+    }
+
+    /** The second endpoint's SPARQL URL for one of its datasets. */
+    private static String at(String dataset) {
+        return "http://localhost:" + reference.getHttpPort() + dataset + "/sparql";
+    }
+
+    /** The query with the stand-in endpoints' addresses where it names ours, the reference or Wikidata. */
+    private static String localised(String text) {
+        return text.replace(OURS, ours.sparqlUrl()).replace(REFERENCE, at("/ref")).replace(WIKIDATA, at("/wikidata"));
     }
 
     @AfterAll
@@ -65,18 +78,17 @@ class FederationTest {
         try (Stream<Path> s = Files.list(DIR)) {
             queries = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
         }
-        assertTrue(queries.size() >= 2);
+        assertTrue(queries.size() >= 3);
         return queries.stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), q.toUri(), () -> check(q)));
     }
 
     private static void check(Path file) throws Exception {
-        String refUrl = "http://localhost:" + reference.getHttpPort() + "/ref/sparql";
         String text = Files.readString(file);
         boolean callsOurs = text.contains("SERVICE <" + OURS + ">");
-        boolean callsReference = text.contains("SERVICE <" + REFERENCE + ">");
-        assertTrue(callsOurs ^ callsReference, file + " calls exactly one of the two endpoints with SERVICE");
-        Query query = QueryFactory.create(text.replace(OURS, ours.sparqlUrl()).replace(REFERENCE, refUrl));
-        String at = callsOurs ? refUrl : ours.sparqlUrl();
+        boolean callsOther = text.contains("SERVICE <" + REFERENCE + ">") || text.contains("SERVICE <" + WIKIDATA + ">");
+        assertTrue(callsOurs ^ callsOther, file + " calls either ours or another endpoint with SERVICE");
+        Query query = QueryFactory.create(localised(text));
+        String at = callsOurs ? at("/ref") : ours.sparqlUrl();
         ResultSetRewindable actual;
         try (QueryExecHTTP qe = QueryExecHTTP.service(at).query(query).build()) {
             actual = ResultSetFactory.copyResults(org.apache.jena.query.ResultSet.adapt(qe.select()));
@@ -105,12 +117,11 @@ class FederationTest {
     public static void main(String[] args) throws Exception {
         start();
         try {
-            String refUrl = "http://localhost:" + reference.getHttpPort() + "/ref/sparql";
             for (String a : args) {
                 Path file = Path.of(a);
                 String text = Files.readString(file);
-                String at = text.contains("SERVICE <" + OURS + ">") ? refUrl : ours.sparqlUrl();
-                Query query = QueryFactory.create(text.replace(OURS, ours.sparqlUrl()).replace(REFERENCE, refUrl));
+                String at = text.contains("SERVICE <" + OURS + ">") ? at("/ref") : ours.sparqlUrl();
+                Query query = QueryFactory.create(localised(text));
                 try (QueryExecHTTP qe = QueryExecHTTP.service(at).query(query).build();
                      var out = Files.newOutputStream(file.resolveSibling(file.getFileName().toString().replace(".rq", ".srj")))) {
                     ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(qe.select()), ResultSetLang.RS_JSON);
