@@ -173,7 +173,8 @@ public final class KgServer {
                     .addFilter("/*", new SecurityHeaders())
                     .addFilter("/*", new CorsFilter())
                     .addFilter("/*", new ReadOnlyFilter())
-                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.forDataset(served), baseUrl, cache))
+                    .addFilter(DATASET_PATH + "/*", new RequestGuard(limits, ServiceDescription.forDataset(served), baseUrl, cache,
+                            iri -> served.containsGraph(org.apache.jena.graph.NodeFactory.createURI(iri))))
                     .enableMetrics(true)
                     .add(DATASET_PATH, dataService.build());
             LinkedDataServlet ld = new LinkedDataServlet(served, baseUrl);

@@ -95,6 +95,35 @@ class SafetyTest {
     }
 
     @Test
+    void aGraphStoreReadOfAnAbsentGraphIs404() throws Exception {
+        // Found by the security probe's second run: Fuseki's Graph Store read tried to create the graph
+        // in the read transaction and answered 500.
+        String absent = URLEncoder.encode("http://127.0.0.1:9/t/1", StandardCharsets.UTF_8);
+        for (String route : List.of("kg", "kg/get"))
+            assertClear4xx(getRaw(route + "?graph=" + absent), 404, "No graph <http://127.0.0.1:9/t/1> in this dataset");
+        assertEquals(200, getRaw("kg/get?graph=" + URLEncoder.encode("https://w3id.org/taliban-relations/id/graph/actors", StandardCharsets.UTF_8)).status());
+    }
+
+    @Test
+    void aCharsetTheServerDoesNotKnowIs415() throws Exception {
+        // Found by the security probe's second run: UnsupportedCharsetException surfaced as a 500.
+        for (String type : List.of("application/sparql-query; charset=bogus-42", "application/x-www-form-urlencoded; charset=x-nope",
+                "text/turtle; charset=\"bogus\"", "application/sparql-query; charset=ill*egal"))
+            for (String path : List.of("kg/sparql", "kg/shacl?graph=default")) {
+                byte[] body = (type.startsWith("application/x-www") ? "query=ASK%7B%7D" : "ASK {}").getBytes(StandardCharsets.UTF_8);
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                    s.setSoTimeout(30_000);
+                    s.getOutputStream().write(("POST /" + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                            + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().write(body);
+                    String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    int bodyAt = response.indexOf("\r\n\r\n");
+                    assertClear4xx(new Res(Integer.parseInt(response.substring(9, 12)), response.substring(bodyAt + 4)), 415, "Unsupported charset");
+                }
+            }
+    }
+
+    @Test
     void malformedSparqlIs400() throws Exception {
         assertClear4xx(query("SELEKT * WHERE { ?s ?p ?o }"), 400, "Parse error");
     }

@@ -56,17 +56,21 @@ public final class RequestGuard implements Filter {
 
     private final String baseUrl;
     private final ResponseCache cache;
+    private final java.util.function.Predicate<String> hasGraph;
 
     /**
      * @param serviceDescription the Turtle answered to a GET on a query route without a query, given the endpoint's URL
      * @param baseUrl            the public base URL, or null for each request's own
      * @param cache              responses of deterministic queries, and their ETags
+     * @param hasGraph           whether the served dataset holds a named graph, given its IRI
      */
-    public RequestGuard(Limits limits, java.util.function.Function<String, String> serviceDescription, String baseUrl, ResponseCache cache) {
+    public RequestGuard(Limits limits, java.util.function.Function<String, String> serviceDescription, String baseUrl,
+                        ResponseCache cache, java.util.function.Predicate<String> hasGraph) {
         this.limits = limits;
         this.serviceDescription = serviceDescription;
         this.baseUrl = baseUrl;
         this.cache = cache;
+        this.hasGraph = hasGraph;
     }
 
     @Override
@@ -74,6 +78,13 @@ public final class RequestGuard implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
 
+        // A charset the JVM does not know makes Jetty throw from getContentType() (a 500): read the raw header,
+        // and answer the client's error as such.
+        String charset = charset(request.getHeader("Content-Type"));
+        if (charset != null && !supported(charset)) {
+            refuse(response, 415, "Unsupported charset in Content-Type: " + charset + " (send UTF-8).");
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > limits.maxBodyBytes()) {
             response.setHeader("Connection", "close");
@@ -93,7 +104,7 @@ public final class RequestGuard implements Filter {
             refuse(response, 400, "Invalid percent-encoding or UTF-8 in the URL's query string.");
             return;
         }
-        String mediaType = mediaType(request.getContentType());
+        String mediaType = mediaType(request.getHeader("Content-Type"));
         boolean post = "POST".equals(request.getMethod());
         String queryText = first(params, "query");
         boolean inUrl = queryText != null;
@@ -118,6 +129,14 @@ public final class RequestGuard implements Filter {
                     return;
                 }
         String route = request.getRequestURI().substring(request.getContextPath().length());
+        // A Graph Store read of a graph the dataset does not hold: 404 here, because Fuseki's read would try
+        // to create it in a read transaction (a 500).
+        String graph = first(params, "graph");
+        if (queryText == null && GSP_ROUTES.contains(route) && graph != null && !graph.isEmpty()
+                && !graph.equals("default") && !graph.equals("union") && !hasGraph.test(graph)) {
+            refuse(response, 404, "No graph <" + graph + "> in this dataset; its named graphs are listed at /.well-known/void.");
+            return;
+        }
         if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && params.isEmpty() && QUERY_ROUTES.contains(route)) {
             String endpoint = baseUrl == null ? request.getRequestURL().toString() : baseUrl + route.substring(1);
@@ -209,6 +228,8 @@ public final class RequestGuard implements Filter {
     /** Parameters that name graphs (Graph Store Protocol, SPARQL protocol): an IRI each, else 400, not Fuseki's 500. */
     private static final List<String> GRAPH_PARAMS = List.of("graph", "default-graph-uri", "named-graph-uri");
 
+    private static final List<String> GSP_ROUTES = List.of(Routes.DATASET_PATH, Routes.DATASET_PATH + "/get");
+
     private static final List<String> QUERY_ROUTES = List.of(Routes.DATASET_PATH, Routes.DATASET_PATH + "/sparql", Routes.DATASET_PATH + "/query");
 
     /**
@@ -249,6 +270,24 @@ public final class RequestGuard implements Filter {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** The charset parameter of a Content-Type, unquoted, or null. */
+    private static String charset(String contentType) {
+        if (contentType == null) return null;
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) return p.substring(8).replace("\"", "").trim();
+        }
+        return null;
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     private static String mediaType(String contentType) {
