@@ -124,6 +124,15 @@ class SafetyTest {
     }
 
     @Test
+    void aFunctionCalledWithTheWrongNumberOfArgumentsIs400() throws Exception {
+        // Found by the security probe's fuzzing: it parses, and ARQ's build error on first evaluation was a 500.
+        assertClear4xx(query("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT (xsd:string(1, 2) AS ?x) WHERE {}"), 400, "Bad function call");
+        assertClear4xx(query("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?s ?p ?o FILTER(xsd:integer(?o, ?o)) } } LIMIT 1"),
+                400, "Bad function call");
+        assertEquals(200, query("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT (xsd:string(1) AS ?x) WHERE {}").status());
+    }
+
+    @Test
     void malformedSparqlIs400() throws Exception {
         assertClear4xx(query("SELEKT * WHERE { ?s ?p ?o }"), 400, "Parse error");
     }
