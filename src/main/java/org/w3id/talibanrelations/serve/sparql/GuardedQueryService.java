@@ -104,7 +104,18 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     /** Runs the query with REGEX and REPLACE that stop at the request's deadline ({@link SafeRegex}). */
     @Override
     protected org.apache.jena.sparql.exec.QueryExec createQueryExec(HttpAction action, Query query, org.apache.jena.sparql.core.DatasetGraph dataset) {
-        return super.createQueryExec(action, SafeRegex.rewrite(query), dataset);
+        Query safe = SafeRegex.rewrite(query);
+        // ARQ 5.6 throws a NullPointerException (a 500) when ORDER BY ... LIMIT 0 closes a hash join it has
+        // not started (QueryIterTopN closes its input at once): LIMIT 0 has no rows in any order, so the
+        // ORDER BY goes. Found by the security probe's fuzzing. The rewrite is a copy: the client's query stays.
+        if (safe.hasLimit() && safe.getLimit() == 0 && safe.hasOrderBy()) {
+            if (safe == query) safe = query.cloneQuery();
+            safe.getOrderBy().clear();
+            // The algebra generator tests the list for null, not for empty: a copy of a query without sort
+            // conditions has none.
+            safe = safe.cloneQuery();
+        }
+        return super.createQueryExec(action, safe, dataset);
     }
 
     @Override
