@@ -108,6 +108,8 @@ public final class TIR {
     public static final Node stepOf = t("stepOf");
     /** A stance step's rung of the engagement ladder. */
     public static final Node level = t("level");
+    /** A rung's ordinal position on the engagement ladder (0, designation, and up). */
+    public static final Node rank = t("rank");
     /** On a relation class: its rung of the engagement ladder. */
     public static final Node engagementLevel = t("engagementLevel");
     /** A number the source gives. */

@@ -136,6 +136,13 @@ class LinkedDataTest {
         assertTrue(actor.contains(">Russia formally recognizes Islamic Emirate of Afghanistan (4 July 2025)</a>"), "facts listed by what they say");
         assertTrue(actor.contains("1 before 1994 (in the table)") && !actor.contains(">1800</text>"),
                 "the timeline's scale starts with the Taliban, not with the Great Game of the 19th century");
+        int marks = actor.split("<a class=\"step\"", -1).length - 1;
+        assertTrue(marks >= 3 && actor.contains("<title>step: 6 formal recognition (2025-07-0"), "each dated stance step marked with its rung: " + marks);
+        assertTrue(actor.contains("<h2>Relations the texts do not date</h2>"), "undated facts shown apart");
+        String dated = actor.substring(actor.indexOf("<h2>Relations in date order</h2>"), actor.indexOf("<h2>Relations the texts do not date</h2>"));
+        assertFalse(dated.contains("<span class=muted>undated</span>"), "no undated fact among the dated ones");
+        assertTrue(actor.matches("(?s).*<a class=\"quote\" href=\"/doc/source/[a-z-]+#c[0-9]+\" title=\"[^\"]+\">quote</a>.*"),
+                "every relation links to its quote in the source");
         String fact = new String(get("doc/fact/000-russia-formally-recognizes-iea-2025-07-04.html", null).body(), StandardCharsets.UTF_8);
         assertTrue(fact.contains("<mark>On 4 July 2025, Russia formally recognized the Islamic Emirate of Afghanistan as the official government of Afghanistan.</mark>"),
                 "the quote highlighted in its text");

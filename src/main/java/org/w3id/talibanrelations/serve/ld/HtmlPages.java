@@ -159,21 +159,17 @@ public final class HtmlPages {
             for (Node f : g.find(Node.ANY, r, iri).mapWith(Triple::getSubject).toList())
                 rows.add(new Row(f, label(r), one(f, TIR.date), dateText(f)));
         rows.sort(Comparator.comparing((Row r) -> r.date() == null ? "9999" : r.date().getLiteralLexicalForm()).thenComparing(r -> r.fact().getURI()));
-        sb.append("<h2>Relations in date order</h2>");
-        sb.append(timeline(rows));
-        sb.append("<table><tr><th>date</th><th>relation</th><th>role</th><th>with</th><th>certainty</th><th>fact</th></tr>");
-        for (Row r : rows) {
-            Node f = r.fact();
-            StringBuilder others = new StringBuilder();
-            for (Node p : new Node[] { TIR.agent, TIR.counterpart, TIR.participant })
-                for (Node o : all(f, p)) if (!o.equals(iri)) others.append(others.length() == 0 ? "" : ", ").append(link(o));
-            String cert = str(f, TIR.certainty);
-            sb.append("<tr><td>").append(r.dateText()).append("</td><td>").append(esc(relation(f))).append("</td><td>").append(esc(r.role()))
-              .append("</td><td>").append(others).append("</td><td class=\"").append(esc(cert == null ? "" : cert)).append("\">").append(esc(cert == null ? "" : cert))
-              .append("</td><td><a href=\"").append(esc(href(f))).append("\">").append(esc(label(f).isEmpty() ? Ids.slug(f, Ids.FACT) : label(f))).append("</a></td></tr>");
-        }
-        sb.append("</table>");
         List<Node> steps = g.find(Node.ANY, TIR.stepOf, iri).mapWith(Triple::getSubject).toList();
+        List<Row> dated = rows.stream().filter(r -> r.date() != null).toList();
+        List<Row> undated = rows.stream().filter(r -> r.date() == null).toList();
+        sb.append("<h2>Relations in date order</h2>");
+        sb.append(timeline(dated, steps));
+        relationTable(sb, iri, dated);
+        // Facts the text does not date are not squeezed to one end of the order: they are shown apart.
+        if (!undated.isEmpty()) {
+            sb.append("<h2>Relations the texts do not date</h2>");
+            relationTable(sb, iri, undated);
+        }
         if (!steps.isEmpty()) {
             sb.append("<h2>Stance toward the Taliban: steps on the engagement ladder</h2><table><tr><th>date</th><th>rung</th><th>from fact</th></tr>");
             steps.stream().sorted(Comparator.comparing((Node s) -> { Node d = one(s, TIR.date); return d == null ? "9999" : d.getLiteralLexicalForm(); }))
@@ -182,6 +178,41 @@ public final class HtmlPages {
             sb.append("</table>");
         }
         return page(label(iri), sb.toString());
+    }
+
+    /** One row per relation: date as written, class, this actor's role, the others, certainty, the fact, its quotes. */
+    private void relationTable(StringBuilder sb, Node iri, List<Row> rows) {
+        sb.append("<table><tr><th>date</th><th>relation</th><th>role</th><th>with</th><th>certainty</th><th>fact</th><th>evidence</th></tr>");
+        for (Row r : rows) {
+            Node f = r.fact();
+            StringBuilder others = new StringBuilder();
+            for (Node p : new Node[] { TIR.agent, TIR.counterpart, TIR.participant })
+                for (Node o : all(f, p)) if (!o.equals(iri)) others.append(others.length() == 0 ? "" : ", ").append(link(o));
+            String cert = str(f, TIR.certainty);
+            sb.append("<tr><td>").append(r.dateText()).append("</td><td>").append(esc(relation(f))).append("</td><td>").append(esc(r.role()))
+              .append("</td><td>").append(others).append("</td><td class=\"").append(esc(cert == null ? "" : cert)).append("\">").append(esc(cert == null ? "" : cert))
+              .append("</td><td><a href=\"").append(esc(href(f))).append("\">").append(esc(label(f).isEmpty() ? Ids.slug(f, Ids.FACT) : label(f))).append("</a></td><td>")
+              .append(evidenceLinks(f)).append("</td></tr>");
+        }
+        sb.append("</table>");
+    }
+
+    /** A link per quote of a fact, to the quote's place in its source's page, with the quote as its title. */
+    private String evidenceLinks(Node fact) {
+        List<String> links = new ArrayList<>();
+        for (Node ev : all(fact, TIR.evidence)) {
+            Node target = one(ev, Std.oa_hasTarget);
+            if (target == null) continue;
+            Node source = one(target, Std.oa_hasSource);
+            String start = null, exact = null;
+            for (Node sel : all(target, Std.oa_hasSelector)) {
+                if (g.contains(sel, RDF.type.asNode(), Std.oa_TextPositionSelector)) start = str(sel, Std.oa_start);
+                if (g.contains(sel, RDF.type.asNode(), Std.oa_TextQuoteSelector)) exact = str(sel, Std.oa_exact);
+            }
+            if (source == null || start == null) continue;
+            links.add("<a class=\"quote\" href=\"" + esc(href(source)) + "#c" + esc(start) + "\" title=\"" + esc(exact == null ? "" : exact) + "\">quote</a>");
+        }
+        return String.join(" ", links);
     }
 
     private String relation(Node fact) {
@@ -201,9 +232,11 @@ public final class HtmlPages {
     /** The year the Taliban emerged: the actor timelines start there. */
     private static final int TALIBAN_YEAR = 1994;
 
-    /** A small timeline: one dot per dated relation, coloured by certainty, on a scale of years. */
-    private String timeline(List<Row> rows) {
-        List<Row> dated = rows.stream().filter(r -> r.date() != null).toList();
+    /**
+     * A small timeline: one dot per dated relation, coloured by certainty, on a scale of years; above it,
+     * one numbered mark per step of the actor's stance on the engagement ladder, at its rung's colour.
+     */
+    private String timeline(List<Row> dated, List<Node> steps) {
         if (dated.isEmpty()) return "";
         // The scale follows the actor's own dated facts from the Taliban's emergence (1994) on; older ones
         // (the Great Game, say) gather in one mark at the left edge, so they do not squeeze the rest.
@@ -211,31 +244,46 @@ public final class HtmlPages {
         long older = dated.stream().filter(r -> year(r.date()) < TALIBAN_YEAR).count();
         for (Row r : dated) { int y = Math.max(TALIBAN_YEAR, year(r.date())); first = Math.min(first, y); last = Math.max(last, y); }
         first -= 1; last += 1;
-        int w = 900, h = 70, pad = 30;
+        List<Node> datedSteps = steps.stream().filter(st -> one(st, TIR.date) != null && year(one(st, TIR.date)) >= TALIBAN_YEAR).toList();
+        int w = 900, top = datedSteps.isEmpty() ? 0 : 24, h = 70 + top, pad = 30, axis = 40 + top;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " + w + " " + h + "\" role=\"img\" aria-label=\"timeline of relations\">");
-        svg.append("<line x1=\"").append(pad).append("\" y1=\"40\" x2=\"").append(w - pad).append("\" y2=\"40\" stroke=\"#999\"/>");
+        svg.append("<line x1=\"").append(pad).append("\" y1=\"").append(axis).append("\" x2=\"").append(w - pad).append("\" y2=\"").append(axis).append("\" stroke=\"#999\"/>");
         int span = Math.max(1, last - first);
         int step = span > 40 ? 10 : span > 15 ? 5 : 1;
         for (int y = first; y <= last; y++) if (y % step == 0) {
             double x = pad + (w - 2.0 * pad) * (y - first) / span;
-            svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"36\" x2=\"").append(fmt(x)).append("\" y2=\"44\" stroke=\"#999\"/>")
-               .append("<text x=\"").append(fmt(x)).append("\" y=\"60\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">").append(y).append("</text>");
+            svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(axis - 4).append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(axis + 4).append("\" stroke=\"#999\"/>")
+               .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(axis + 20).append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">").append(y).append("</text>");
         }
         Map<String, String> colour = Map.of("stated", "#185", "reported", "#157", "alleged", "#a60", "denied", "#a22", "unconfirmed", "#999", "planned", "#548");
         if (older > 0)
-            svg.append("<text x=\"").append(pad).append("\" y=\"14\" font-size=\"11\" fill=\"#555\">◀ ").append(older)
+            svg.append("<text x=\"").append(pad).append("\" y=\"").append(axis - 26).append("\" font-size=\"11\" fill=\"#555\">◀ ").append(older)
                .append(" before ").append(TALIBAN_YEAR).append(" (in the table)</text>");
         for (Row r : dated) {
             if (year(r.date()) < TALIBAN_YEAR) continue;
-            String d = r.date().getLiteralLexicalForm();
-            double t = year(r.date()) + (Integer.parseInt(d.substring(5, 7)) - 1) / 12.0;
-            double x = pad + (w - 2.0 * pad) * (t - first) / span;
+            double x = pad + (w - 2.0 * pad) * (yearFraction(r.date()) - first) / span;
             String cert = str(r.fact(), TIR.certainty);
-            svg.append("<a href=\"").append(esc(href(r.fact()))).append("\"><circle cx=\"").append(fmt(x)).append("\" cy=\"30\" r=\"5\" fill=\"")
-               .append(colour.getOrDefault(cert, "#333")).append("\" fill-opacity=\"0.7\"><title>").append(esc(d.substring(0, 10) + " " + relation(r.fact())))
+            svg.append("<a href=\"").append(esc(href(r.fact()))).append("\"><circle cx=\"").append(fmt(x)).append("\" cy=\"").append(axis - 10).append("\" r=\"5\" fill=\"")
+               .append(colour.getOrDefault(cert, "#333")).append("\" fill-opacity=\"0.7\"><title>").append(esc(r.date().getLiteralLexicalForm().substring(0, 10) + " " + relation(r.fact())))
                .append("</title></circle></a>");
         }
+        // The ladder's rungs, lowest (designation) to highest (formal recognition), as on /overview.
+        String[] rungColour = { "#a22", "#c63", "#999", "#5a8", "#185", "#157", "#135", "#113", "#000" };
+        for (Node st : datedSteps) {
+            Node level = one(st, TIR.level), from = one(st, Std.prov_wasDerivedFrom), date = one(st, TIR.date);
+            String rank = level == null ? null : str(level, TIR.rank);
+            int k = rank == null ? 0 : Math.min(rungColour.length - 1, Math.max(0, Integer.parseInt(rank)));
+            double x = pad + (w - 2.0 * pad) * (yearFraction(date) - first) / span;
+            svg.append("<a class=\"step\" href=\"").append(esc(from == null ? href(st) : href(from))).append("\"><rect x=\"").append(fmt(x - 6)).append("\" y=\"4\" width=\"12\" height=\"14\" rx=\"2\" fill=\"")
+               .append(rungColour[k]).append("\"><title>").append(esc("step: " + (level == null ? "" : label(level)) + " (" + date.getLiteralLexicalForm().substring(0, 10) + ")"))
+               .append("</title></rect><text x=\"").append(fmt(x)).append("\" y=\"15\" font-size=\"10\" text-anchor=\"middle\" fill=\"#fff\">").append(rank == null ? "?" : esc(rank)).append("</text></a>");
+        }
         return svg.append("</svg>").toString();
+    }
+
+    private static double yearFraction(Node date) {
+        String d = date.getLiteralLexicalForm();
+        return year(date) + (Integer.parseInt(d.substring(5, 7)) - 1) / 12.0;
     }
 
     private static int year(Node date) { return Integer.parseInt(date.getLiteralLexicalForm().substring(0, 4)); }
