@@ -56,6 +56,7 @@ ROUTES = [
     ("/kg/shacl", "/kg/shacl?graph=default", "shacl"),
     ("/", "/", None),
     ("/query", "/query", None),
+    ("/overview", "/overview", None),
     ("/assets/*", "/assets/site.css", None),
     ("/id/*", "/id/actor/russia", None),
     ("/doc/*", "/doc/actor/russia", None),
