@@ -1,10 +1,9 @@
 package org.w3id.talibanrelations.serve.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.jena.Jena;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -28,13 +27,8 @@ public final class DatasetFingerprint {
             sumAndCount[0] += hash(q);
             sumAndCount[1]++;
         }));
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("tir-dataset-1 jena-" + Jena.VERSION + " " + sumAndCount[1] + " " + sumAndCount[0]).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = DigestUtils.sha256(("tir-dataset-1 jena-" + Jena.VERSION + " " + sumAndCount[1] + " " + sumAndCount[0]).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
     }
 
     private static long hash(Quad q) {

@@ -2,7 +2,6 @@ package org.w3id.talibanrelations.serve.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -101,15 +101,11 @@ public final class ResponseCache {
 
     /** The strong ETag of the response to a key, quoted. */
     public String etag(String key) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(datasetTag.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(key.getBytes(StandardCharsets.UTF_8));
-            return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = DigestUtils.getSha256Digest();
+        md.update(datasetTag.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(key.getBytes(StandardCharsets.UTF_8));
+        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
     }
 
     /**
@@ -117,13 +113,9 @@ public final class ResponseCache {
      * hash of its bytes, which change only with the data.
      */
     public static String bodyEtag(byte[] body, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(body, 0, length);
-            return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = DigestUtils.getSha256Digest();
+        md.update(body, 0, length);
+        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
     }
 
     /** Whether an If-None-Match header names an ETag (weak comparison, as RFC 9110 asks); "*" only if anyMatches. */
