@@ -87,6 +87,8 @@ final class Rules {
                 })));
             }
         }
+        Map<Node, Integer> dismissed = dismissed(layout, problems), found = new java.util.HashMap<>();
+        Node conflictsGraph = NodeFactory.createURI(Ids.GRAPH + "conflicts");
         // Wait for every rule before adding anything: a rule's target may be a graph of the view.
         List<Graph> results = new ArrayList<>();
         for (Run r : runs) results.add(r.result() == null ? null : Parallel.get(r.result()));
@@ -96,13 +98,17 @@ final class Rules {
                 problems.add(r.problem());
                 continue;
             }
-            Graph g = results.get(i), target = dataset.getGraph(r.target());
+            Graph g = results.get(i);
+            Graph target = dataset.getGraph(r.target());
             results.set(i, null);
             String shown = r.shown();
             if (g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext()) {
                 problems.add(new Problem(shown, 1, "the rule makes blank nodes: mint IRIs (see the other rules)"));
                 continue;
             }
+            // A conflict a hand review dismissed (data/conflicts/dismissed.tsv) is not published; its facts stay.
+            if (r.target().equals(conflictsGraph) && !dismissed.isEmpty())
+                g = dropDismissed(g, dismissed, found);
             g.find().forEachRemaining(t -> {
                 target.add(t);
                 declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
@@ -112,7 +118,61 @@ final class Rules {
             g.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()
              .forEach(s -> target.add(s, TIR.detectedBy, by));
         }
+        String shownFile = layout.show(layout.dismissedConflicts());
+        dismissed.forEach((c, line) -> {
+            if (!found.containsKey(c))
+                problems.add(new Problem(shownFile, line, "stale dismissal: no rule finds " + c.getURI().substring(Ids.CONFLICT.length())
+                        + " any more; remove the line"));
+        });
         // Now, and not before, what the rules made joins the served view's union (the build links the graphs).
         for (Node name : made) dataset.getGraph(name).find().forEachRemaining(served.getDefaultGraph()::add);
+    }
+
+    /**
+     * The dismissed conflicts and their lines: a header {@code conflict	reason}, then one {@code conflict:SLUG}
+     * and its reason per line. A line without a reason, twice, or not naming a conflict is a problem.
+     */
+    private static Map<Node, Integer> dismissed(Layout layout, List<Problem> problems) {
+        Map<Node, Integer> out = new java.util.LinkedHashMap<>();
+        Path file = layout.dismissedConflicts();
+        if (!Files.exists(file)) return out;
+        String shown = layout.show(file);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (lines.isEmpty() || !lines.get(0).equals("conflict\treason")) {
+            problems.add(new Problem(shown, 1, "the header is: conflict<TAB>reason"));
+            return out;
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) continue;
+            String[] c = l.split("\t", -1);
+            int line = i + 1;
+            if (c.length != 2 || !c[0].startsWith("conflict:") || !Ids.isSlug(c[0].substring("conflict:".length()))) {
+                problems.add(new Problem(shown, line, "a line is conflict:SLUG<TAB>reason"));
+                continue;
+            }
+            if (c[1].isBlank()) {
+                problems.add(new Problem(shown, line, "a dismissal needs its reason"));
+                continue;
+            }
+            Node n = NodeFactory.createURI(Ids.CONFLICT + c[0].substring("conflict:".length()));
+            if (out.putIfAbsent(n, line) != null) problems.add(new Problem(shown, line, "dismissed twice: " + c[0]));
+        }
+        return out;
+    }
+
+    /** The graph without the triples about dismissed conflicts; records which were found. */
+    private static Graph dropDismissed(Graph g, Map<Node, Integer> dismissed, Map<Node, Integer> found) {
+        Graph kept = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        g.find().forEachRemaining(t -> {
+            if (dismissed.containsKey(t.getSubject())) found.put(t.getSubject(), 1);
+            else kept.add(t);
+        });
+        return kept;
     }
 }

@@ -34,6 +34,8 @@ public record Layout(Path root) {
     public Path lintExceptions() { return root.resolve("data/lint-exceptions.tsv"); }
     /** Folder of derivation rules: one subfolder per derived graph, SPARQL CONSTRUCT files in each. */
     public Path rules() { return root.resolve("queries/rules"); }
+    /** Rule-found conflicts a hand review dismissed: one conflict and its reason per line, tab-separated, after a header line. */
+    public Path dismissedConflicts() { return root.resolve("data/conflicts/dismissed.tsv"); }
     /** Folder of curators' explanations of conflicts. */
     public Path conflictNotes() { return root.resolve("data/conflicts"); }
     /** Folder of competency questions. */
