@@ -80,7 +80,7 @@ public final class RequestGuard implements Filter {
 
         // A charset the JVM does not know makes Jetty throw from getContentType() (a 500): read the raw header,
         // and answer the client's error as such.
-        String charset = charset(request.getHeader("Content-Type"));
+        String charset = org.eclipse.jetty.http.MimeTypes.getCharsetFromContentType(request.getHeader("Content-Type"));
         if (charset != null && !supported(charset)) {
             refuse(response, 415, "Unsupported charset in Content-Type: " + charset + " (send UTF-8).");
             return;
@@ -270,16 +270,6 @@ public final class RequestGuard implements Filter {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
-    }
-
-    /** The charset parameter of a Content-Type, unquoted, or null. */
-    private static String charset(String contentType) {
-        if (contentType == null) return null;
-        for (String part : contentType.split(";")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) return p.substring(8).replace("\"", "").trim();
-        }
-        return null;
     }
 
     private static boolean supported(String charset) {

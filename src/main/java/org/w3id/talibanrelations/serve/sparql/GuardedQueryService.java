@@ -50,31 +50,11 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         }
         if (scan.javaFunction() != null)
             throw new ActionErrorException(403, "Functions named by Java class, and CALL(), are not allowed on this server: " + scan.javaFunction(), null);
-        checkFunctionCalls(query);
+        if (scan.badFunctionCall() != null)
+            throw new ActionErrorException(400, "Bad function call: " + scan.badFunctionCall(), null);
         // RequestGuard may keep the response, and give it an ETag, only if it depends on nothing but
         // the request and the dataset: no remote endpoint, no clock, no chance.
         if (scan.deterministic()) action.getRequest().setAttribute(ResponseCache.DETERMINISTIC, Boolean.TRUE);
-    }
-
-    /**
-     * A function called with the wrong number of arguments ({@code xsd:string(?a, ?b)}) parses, and ARQ
-     * only finds out when it first evaluates it, as a build error that Fuseki answers 500. Binding every
-     * function call of the query here makes it the client's error (400), before anything runs. Found by
-     * the security probe's fuzzing.
-     */
-    private static void checkFunctionCalls(Query query) {
-        org.apache.jena.sparql.algebra.Op op = org.apache.jena.sparql.algebra.Algebra.compile(query);
-        org.apache.jena.sparql.util.Context cxt = org.apache.jena.query.ARQ.getContext();
-        try {
-            org.apache.jena.sparql.algebra.walker.Walker.walk(op, new org.apache.jena.sparql.algebra.OpVisitorBase(),
-                    new org.apache.jena.sparql.expr.ExprVisitorBase() {
-                        @Override public void visit(org.apache.jena.sparql.expr.ExprFunctionN f) {
-                            if (f instanceof org.apache.jena.sparql.expr.E_Function call) call.buildFunction(cxt);
-                        }
-                    });
-        } catch (org.apache.jena.query.QueryBuildException e) {
-            throw new ActionErrorException(400, "Bad function call: " + e.getMessage(), null);
-        }
     }
 
     /**

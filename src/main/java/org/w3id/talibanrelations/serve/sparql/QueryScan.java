@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.expr.E_Call;
@@ -60,6 +62,7 @@ public final class QueryScan {
     private final List<Node> services = new ArrayList<>();
     private boolean volatileFunctions;
     private String javaFunction;
+    private String badFunctionCall;
 
     private QueryScan() {}
 
@@ -78,6 +81,14 @@ public final class QueryScan {
      * class by that name (running its static initialiser), or null.
      */
     String javaFunction() { return javaFunction; }
+
+    /**
+     * The first function call ARQ cannot build (a function called with the wrong number of arguments, such
+     * as {@code xsd:string(1, 2)}), as ARQ's message, or null. Such a call parses, and ARQ would only find
+     * out when it first evaluates it, as a build error that Fuseki answers 500. Found by the security
+     * probe's fuzzing.
+     */
+    String badFunctionCall() { return badFunctionCall; }
 
     /** Whether the answer depends only on the query and the dataset: no SERVICE, no volatile function. */
     boolean deterministic() { return services.isEmpty() && !volatileFunctions; }
@@ -124,6 +135,14 @@ public final class QueryScan {
             if (isVolatile(f)) volatileFunctions = true;
             if (javaFunction == null && f instanceof E_Function fn && fn.getFunctionIRI().startsWith(ARQConstants.javaClassURIScheme))
                 javaFunction = fn.getFunctionIRI();
+            // Binding a function by a java: IRI would load its class: those are refused, never built.
+            else if (badFunctionCall == null && f instanceof E_Function fn) {
+                try {
+                    fn.buildFunction(ARQ.getContext());
+                } catch (QueryBuildException ex) {
+                    badFunctionCall = ex.getMessage();
+                }
+            }
             // CALL(iri, ...) names its function at run time, so it could name one by Java class.
             if (javaFunction == null && f instanceof E_Call) javaFunction = "CALL()";
             f.getArgs().forEach(this::expr);
