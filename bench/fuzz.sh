@@ -3,5 +3,5 @@
 # Usage: bench/fuzz.sh [COUNT=100000] [CLIENTS=8] [SEED=now]. Exit status 1 on any 5xx or missing response.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile
-exec mvn -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.bench.Fuzz -Dexec.args="$*"
+mvn -q -B -Pbench test-compile
+exec mvn -q -B -Pbench exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.bench.Fuzz -Dexec.args="$*"

@@ -4,5 +4,5 @@
 # Usage: bench/load.sh [CLIENTS=64] [SECONDS=60] [RUNAWAY=0]. Prints throughput and p50/p99 latency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile
-exec mvn -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.bench.Load -Dexec.args="$*"
+mvn -q -B -Pbench test-compile
+exec mvn -q -B -Pbench exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.bench.Load -Dexec.args="$*"

@@ -12,11 +12,11 @@ cd "$(dirname "$0")/.."
 FACTS=${1:-1000000}
 XMX=${2:-16g}
 RUNS=${3:-5}
-mvn -q -B -DskipTests package
+mvn -q -B -Pbench -DskipTests package
 CP=target/taliban-relations-kg.jar:target/test-classes
 CORPUS=target/bench-scale/corpus-$FACTS-seed1-v1
 if [ ! -d "$CORPUS" ]; then
-  java -cp "$CP" org.w3id.talibanrelations.bench.SyntheticCorpus "$CORPUS" "$FACTS" 1
+  java -cp "$CP" org.w3id.talibanrelations.SyntheticCorpus "$CORPUS" "$FACTS" 1
 fi
 # The corpus keeps copies of the ontology, shapes and rules: measure the current ones.
 for d in ontology shapes; do rm -rf "${CORPUS:?}/$d"; cp -r "$d" "$CORPUS/$d"; done

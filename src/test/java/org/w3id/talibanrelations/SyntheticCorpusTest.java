@@ -19,7 +19,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.talibanrelations.bench.SyntheticCorpus;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.ServedDataset;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.TestProjects;
-import org.w3id.talibanrelations.bench.SyntheticCorpus;
+import org.w3id.talibanrelations.SyntheticCorpus;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.publish.CanonicalSink;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import org.w3id.talibanrelations.SyntheticCorpus;
+
 /**
  * How build and validation grow with the number of facts: {@code bench/scale.sh [options]}.
  * For each size it generates a {@link SyntheticCorpus} (cached under {@code --work}), then runs

@@ -1,4 +1,4 @@
-package org.w3id.talibanrelations.bench;
+package org.w3id.talibanrelations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -835,7 +835,7 @@ public final class SyntheticCorpus {
         Path data = root.resolve("data");
         Files.createDirectories(data.resolve("sources"));
         StringBuilder catalog = new StringBuilder(PREFIXES_SOURCES).append("# Synthetic source documents for the scale benchmark (bench/scale.sh), written by\n")
-                .append("# src/test/java/org/w3id/talibanrelations/bench/SyntheticCorpus.java, version ").append(VERSION)
+                .append("# src/test/java/org/w3id/talibanrelations/SyntheticCorpus.java, version ").append(VERSION)
                 .append(", seed ").append(seed).append(", ").append(factCount).append(" facts. Not real documents.\n\n");
         int quotes = 0;
         long chars = 0;
