@@ -23,6 +23,9 @@
 #   SERVERS ["ours ours-cached fuseki virtuoso"]  ours is the engine alone (response cache off, --cache-bytes 0),
 #                      ours-cached the server as it runs by default (64 MiB response cache); may add fuseki-tdb2 (stock Fuseki on TDB2 with unionDefaultGraph) and
 #                      fuseki-32k (stock Fuseki with Jetty's response buffer at 32 KiB instead of Fuseki's 5 MiB)
+#   BEFORE_JAR [none]  another build of this project (say, of the commit before a change): adds the servers
+#                      before and before-cached (as ours and ours-cached, from that jar) and its cold starts,
+#                      so a change's figures are measured before and after in one run
 #   JVM_OPTS ["-Xmx2g"] JVM options for both Jena servers (ours and stock Fuseki), the same for both
 #   PORT_BASE [39310]  first of the loopback ports used (eight consecutive)
 #   PHASES ["cold answers trivial load"]  the parts to measure; the others keep their figures from the
@@ -45,6 +48,12 @@ SERVERS=${SERVERS:-"ours ours-cached fuseki virtuoso"}
 PORT_BASE=${PORT_BASE:-39310}
 JVM_OPTS=${JVM_OPTS:--Xmx2g}
 SKIP_INSTALL=${SKIP_INSTALL:-0}
+BEFORE_JAR=${BEFORE_JAR:-}
+if [ -n "$BEFORE_JAR" ]; then
+  BEFORE_JAR=$(realpath "$BEFORE_JAR")
+  [[ " $SERVERS " == *" before "* ]] || SERVERS="before $SERVERS"
+  [[ " $SERVERS " == *" before-cached "* ]] || [[ " $SERVERS " != *" ours-cached "* ]] || SERVERS="$SERVERS before-cached"
+fi
 PHASES=${PHASES:-"cold answers trivial load"}
 if [ "${1:-}" = "--quick" ]; then
   REPS=1 DURATION=1 WARMUP=0 COLD_RUNS=1 TRIVIAL_N=300 TRIVIAL_ROUNDS=1 QUERIES=${QUERIES_QUICK:-'cq0[1-3]'}
@@ -61,6 +70,7 @@ FUSEKI_JAR=$W/jena-fuseki-server-$FUSEKI_VERSION.jar
 OURS_JAR=$ROOT/target/taliban-relations-kg.jar
 P_OURS=$PORT_BASE P_FUSEKI=$((PORT_BASE + 1)) P_VSQL=$((PORT_BASE + 2)) P_VHTTP=$((PORT_BASE + 3))
 P_TDB2=$((PORT_BASE + 4)) P_COLD=$((PORT_BASE + 5)) P_F32K=$((PORT_BASE + 6)) P_OCACHE=$((PORT_BASE + 7))
+P_BEFORE=$((PORT_BASE + 8)) P_BCACHE=$((PORT_BASE + 9))
 
 has() { [[ " $PHASES " == *" $1 "* ]]; }
 log() { printf '\n== %s\n' "$*"; }
@@ -95,7 +105,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $P_OURS $P_FUSEKI $P_VSQL $P_VHTTP $P_TDB2 $P_COLD $P_F32K; do
+for p in $P_OURS $P_FUSEKI $P_VSQL $P_VHTTP $P_TDB2 $P_COLD $P_F32K $P_OCACHE $P_BEFORE $P_BCACHE; do
   port_free "$p" || die "port $p is in use; set PORT_BASE to a free range"
 done
 
@@ -223,6 +233,7 @@ else
   echo "java: $(java -version 2>&1 | head -1); JVM options for both Jena servers: $JVM_OPTS"
   echo "ours: $(basename "$OURS_JAR") serve --localhost --cache-bytes 0 (in memory; response cache off: the engine alone; 30 s time limit, buffered responses with Content-Length)"
   [[ " $SERVERS " == *" ours-cached "* ]] && echo "ours-cached: the same with the default 64 MiB response cache (repeated identical queries are answered from it)"
+  [ -n "$BEFORE_JAR" ] && echo "before, before-cached: ours and ours-cached from $BEFORE_JAR (sha256 $(sha256sum "$BEFORE_JAR" | cut -c1-12)), on the same data"
   echo "fuseki: jena-fuseki-server $FUSEKI_VERSION --config (in memory: kg.trig + kg-flat.ttl as the default graph), read-only endpoints"
   [[ " $SERVERS " == *" fuseki-32k "* ]] && echo "fuseki-32k: the same, with --jetty bench/fuseki-jetty-32k.xml.in (response buffer 32 KiB instead of 5 MiB)"
   [[ " $SERVERS " == *" fuseki-tdb2 "* ]] && echo "fuseki-tdb2: jena-fuseki-server $FUSEKI_VERSION --config, TDB2 with tdb2:unionDefaultGraph true"
@@ -250,6 +261,13 @@ helper prime "$P_COLD" "Kept the validated build" 300 "$LOGS/coldstart-prime.log
 cold "ours: serve, restarted (validated build kept)" 0 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache"
 rm -rf "$W/store"
 cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
+if [ -n "$BEFORE_JAR" ]; then
+  cold "before: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --no-build-cache
+  rm -rf "$W/build-cache-before"
+  helper prime "$P_COLD" "Kept the validated build" 300 "$LOGS/coldstart-prime-before.log" -- \
+    java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
+  cold "before: serve, restarted (validated build kept)" 0 java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
+fi
 cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
 cold "fuseki: config, in memory, union as default graph" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-mem.ttl"
 cold "fuseki: TDB2 unionDefaultGraph (loaded beforehand)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-tdb2.ttl"
@@ -288,6 +306,10 @@ for s in $SERVERS; do
                  PORT[ours]=$P_OURS SPATH[ours]=/kg/sparql ;;
     ours-cached) start_bg ours-cached "$LOGS/ours-cached.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-cached-gc.log" -jar "$OURS_JAR" serve --port "$P_OCACHE" --localhost --no-build-cache
                  PORT[ours-cached]=$P_OCACHE SPATH[ours-cached]=/kg/sparql ;;
+    before)      start_bg before "$LOGS/before.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BEFORE" --localhost --no-build-cache --cache-bytes 0
+                 PORT[before]=$P_BEFORE SPATH[before]=/kg/sparql ;;
+    before-cached) start_bg before-cached "$LOGS/before-cached.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-cached-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BCACHE" --localhost --no-build-cache
+                 PORT[before-cached]=$P_BCACHE SPATH[before-cached]=/kg/sparql ;;
     fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
                  PORT[fuseki]=$P_FUSEKI SPATH[fuseki]=/kg/sparql ;;
     fuseki-tdb2) start_bg fuseki-tdb2 "$LOGS/fuseki-tdb2.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-tdb2-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_TDB2" --config "$W/fuseki-tdb2.ttl"
@@ -298,7 +320,7 @@ for s in $SERVERS; do
     virtuoso)    log "starting Virtuoso and loading kg.trig (ld_dir + rdf_loader_run)"
                  start_virtuoso
                  PORT[virtuoso]=$P_VHTTP SPATH[virtuoso]=/sparql ;;
-    *) die "unknown server $s (ours, ours-cached, fuseki, fuseki-tdb2, fuseki-32k, virtuoso)" ;;
+    *) die "unknown server $s (ours, ours-cached, before, before-cached (with BEFORE_JAR), fuseki, fuseki-tdb2, fuseki-32k, virtuoso)" ;;
   esac
 done
 for s in $SERVERS; do
