@@ -20,6 +20,7 @@ import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.Unstable;
 import org.apache.jena.sparql.expr.aggregate.AggCustom;
+import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementAssign;
 import org.apache.jena.sparql.syntax.ElementBind;
@@ -136,7 +137,9 @@ public final class QueryScan {
             if (javaFunction == null && f instanceof E_Function fn && fn.getFunctionIRI().startsWith(ARQConstants.javaClassURIScheme))
                 javaFunction = fn.getFunctionIRI();
             // Binding a function by a java: IRI would load its class: those are refused, never built.
-            else if (badFunctionCall == null && f instanceof E_Function fn) {
+            // A function no factory names is not built here: ARQ would log a warning for it on every
+            // request, and at run time it is an evaluation error (an unbound value), as SPARQL says.
+            else if (badFunctionCall == null && f instanceof E_Function fn && FunctionRegistry.get().isRegistered(fn.getFunctionIRI())) {
                 try {
                     fn.buildFunction(ARQ.getContext());
                 } catch (QueryBuildException ex) {
