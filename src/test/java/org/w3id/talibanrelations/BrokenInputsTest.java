@@ -2,14 +2,12 @@ package org.w3id.talibanrelations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -21,12 +19,14 @@ import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
 
 /**
- * One test per folder of {@code src/test/resources/broken/}: the folder's files are laid over
- * the fixture project, and the build must refuse it with a problem at the file and line, and
- * with the message, that the folder's {@code expect.properties} names.
+ * One test per entry of {@code src/test/resources/broken/manifest.ttl}: the entry's folder is laid
+ * over the fixture project, and the build must report exactly the problems of its
+ * {@code expected-problems.txt}, no more, no fewer (see {@link ProblemManifest}).
+ * {@link WriteExpectedProblems} rewrites those files from the current build.
  */
 class BrokenInputsTest {
-    private static final Path CASES = Path.of("src/test/resources/broken");
+    static final Path CASES = Path.of("src/test/resources/broken");
+    static final Path MANIFEST = CASES.resolve("manifest.ttl");
 
     @TempDir Path tmp;
 
@@ -38,25 +38,20 @@ class BrokenInputsTest {
         assertEquals(2, build.facts().size());
     }
 
-    @TestFactory
-    Stream<DynamicTest> eachBrokenInputIsRejectedWithFileAndLine() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(CASES)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertFalse(cases.isEmpty());
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), dir.toUri(), () -> check(dir)));
+    @Test
+    void theManifestListsEveryCaseFolderAndNoOther() throws IOException {
+        TreeSet<String> listed = ProblemManifest.entries(MANIFEST).stream().map(e -> e.caseDir().getFileName().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> folders = ProblemManifest.caseFolders(CASES);
+        assertEquals(List.of(), folders.stream().filter(f -> !listed.contains(f)).toList(), "case folders that " + MANIFEST + " does not list");
+        assertEquals(List.of(), listed.stream().filter(f -> !folders.contains(f)).toList(), "entries of " + MANIFEST + " whose folder is missing");
     }
 
-    private void check(Path caseDir) throws IOException {
-        Properties expect = TestProjects.expectations(caseDir);
-        KgBuild build = KgBuild.run(TestProjects.fixtureWithCase(tmp, caseDir));
-        List<Problem> problems = KgValidator.validate(build);
-        String file = expect.getProperty("file");
-        long line = Long.parseLong(expect.getProperty("line"));
-        String message = expect.getProperty("message");
-        boolean found = problems.stream().anyMatch(p -> p.file().equals(file) && p.line() == line && p.message().contains(message));
-        assertTrue(found, () -> "expected a problem at " + file + ":" + line + " containing \"" + message + "\"; got:\n  "
-                + String.join("\n  ", problems.stream().map(Object::toString).toList()));
+    @TestFactory
+    Stream<DynamicTest> eachBrokenInputGivesExactlyItsProblems() {
+        List<ProblemManifest.Entry> entries = ProblemManifest.entries(MANIFEST);
+        assertFalse(entries.isEmpty());
+        return entries.stream().map(e -> DynamicTest.dynamicTest(e.name(), e.caseDir().toUri(),
+                () -> assertEquals(ProblemManifest.expected(e), ProblemManifest.actual(tmp, e.caseDir()), e.comment())));
     }
 }

@@ -50,12 +50,15 @@ public final class TestProjects {
         return p;
     }
 
-    /** The fixture project with a case folder laid over it (all but its expect.properties), in a new folder under tmp. */
+    /** The files of a case folder that describe the case and are not laid over the project. */
+    private static final java.util.List<String> CASE_METADATA = java.util.List.of("expect.properties", "expected-problems.txt");
+
+    /** The fixture project with a case folder laid over it (all but what describes the case), in a new folder under tmp. */
     public static Layout fixtureWithCase(Path tmp, Path caseDir) throws IOException {
         Path work = Files.createTempDirectory(tmp, caseDir.getFileName().toString());
         Path overlay = Files.createTempDirectory(tmp, "overlay");
         copyTree(caseDir, overlay);
-        Files.delete(overlay.resolve("expect.properties"));
+        for (String m : CASE_METADATA) Files.deleteIfExists(overlay.resolve(m));
         return fixture(work, overlay);
     }
 

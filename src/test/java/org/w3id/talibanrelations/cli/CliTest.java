@@ -115,10 +115,7 @@ class CliTest {
     }
 
     private static Path broken(Path tmp) throws Exception {
-        Path project = Files.createDirectory(tmp.resolve("broken"));
-        TestProjects.fixture(project, Path.of("src/test/resources/broken/unknown-actor"));
-        Files.delete(project.resolve("expect.properties"));
-        return project;
+        return TestProjects.fixtureWithCase(tmp, Path.of("src/test/resources/broken/unknown-actor")).root();
     }
 
     @Test
