@@ -128,9 +128,6 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
         b.dataset().getGraph(Ids.GRAPH_ACTORS).find().forEachRemaining(t -> actors.add(t.getSubject()));
         for (Path dir : new Path[] { layout.rules(), layout.qcRules() })
             for (Path p : Layout.files(dir, ".rq")) named(p);
-        // The sources' own checks (the text still matches its pin), once; each partition then checks
-        // its annotations against the sources it quotes.
-        validation.addAll(EvidenceChecker.check(layout, b.dataset().getGraph(Ids.GRAPH_SOURCES), b::declaredAt));
     }
 
     @Override
@@ -199,7 +196,7 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
             validation.addAll(KgValidator.shacl(shapesGraph, focus, data, own::contains, this::declaredAt));
         }
         Set<Node> quoted = part.find(Node.ANY, Std.oa_hasSource, Node.ANY).mapWith(Triple::getObject).toSet();
-        validation.addAll(EvidenceChecker.check(layout, data, this::declaredAt, quoted::contains));
+        validation.addAll(EvidenceChecker.check(data, this::declaredAt, quoted::contains));
     }
 
     /** Where a node was declared: facts are known as they are read, the rest once the build is done. */

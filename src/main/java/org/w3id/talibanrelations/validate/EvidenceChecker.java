@@ -1,8 +1,5 @@
 package org.w3id.talibanrelations.validate;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,25 +10,24 @@ import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.talibanrelations.core.CuratedFile;
-import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
-import org.w3id.talibanrelations.sources.SourceCatalog;
+import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Std;
 import org.w3id.talibanrelations.vocabulary.TIR;
 
 /**
  * Checks every evidence annotation of a published graph against the stored text, independently
- * of how the build computed it: the source's bytes still match its {@code tir:sha256}, and the
+ * of how the build computed it: in the published text of its source, the
  * text at {@code oa:start}–{@code oa:end} (code points) is {@code oa:exact}, preceded by
  * {@code oa:prefix} and followed by {@code oa:suffix}.
  */
 public final class EvidenceChecker {
     private EvidenceChecker() {}
 
-    /** The text of each source, read through its {@code tir:storedAt} path and checked against its pin. */
+    /** A source's text, with its code points, in which the offsets count. */
     private record Text(String text, int[] cps) {
         String slice(int s, int e) {
             return (s < 0 || e < s || e > cps.length) ? null : new String(cps, s, e - s);
@@ -41,15 +37,15 @@ public final class EvidenceChecker {
     /**
      * @param locate where a node was declared ({@code file:line}), to locate problems
      */
-    public static List<Problem> check(Layout layout, Graph g, Function<Node, String> locate) {
-        return check(layout, g, locate, src -> true);
+    public static List<Problem> check(Graph g, Function<Node, String> locate) {
+        return check(g, locate, src -> true);
     }
 
     /**
-     * {@link #check(Layout, Graph, Function)} for the sources {@code which} accepts only: the low-memory
+     * {@link #check(Graph, Function)} for the sources {@code which} accepts only: the low-memory
      * build checks each partition's annotations against the few sources they quote, not every source.
      */
-    public static List<Problem> check(Layout layout, Graph g, Function<Node, String> locate, java.util.function.Predicate<Node> which) {
+    public static List<Problem> check(Graph g, Function<Node, String> locate, java.util.function.Predicate<Node> which) {
         // Each source is checked on its own, on a worker: its text (and the code points of it) is read,
         // used for its annotations and dropped, so that at most a few texts are held at once. Problems
         // are listed as before: the sources' own first, in order, then the annotations', in the order
@@ -58,7 +54,7 @@ public final class EvidenceChecker {
         Map<Node, List<Integer>> targetsOf = new HashMap<>();
         List<Node> targets = g.find(Node.ANY, RDF.type.asNode(), Std.oa_SpecificResource).mapWith(Triple::getSubject).toList();
         for (int i = 0; i < targets.size(); i++) {
-            Node src = obj(g, targets.get(i), Std.oa_hasSource);
+            Node src = G.getZeroOrOneSP(g, targets.get(i), Std.oa_hasSource);
             if (src != null) targetsOf.computeIfAbsent(src, k -> new ArrayList<>()).add(i);
         }
         record Found(List<Problem> ofSource, List<Map.Entry<Integer, Problem>> ofTargets) {}
@@ -66,7 +62,7 @@ public final class EvidenceChecker {
         for (Node src : sources) tasks.add(() -> {
             List<Problem> own = new ArrayList<>();
             List<Map.Entry<Integer, Problem>> found = new ArrayList<>();
-            Text text = text(layout, g, src, own);
+            Text text = text(g, src);
             if (text != null)
                 for (int i : targetsOf.getOrDefault(src, List.of()))
                     for (Problem p : checkTarget(g, targets.get(i), text, locate)) found.add(Map.entry(i, p));
@@ -83,25 +79,18 @@ public final class EvidenceChecker {
         return out;
     }
 
-    /** A source's text, read through its {@code tir:storedAt} path and checked against its pin, or null. */
-    private static Text text(Layout layout, Graph g, Node src, List<Problem> out) {
-        String stored = str(g, src, TIR.storedAt);
-        String pin = str(g, src, TIR.sha256);
-        if (stored == null || pin == null) return null; // the shapes report missing metadata
-        Path p = layout.root().resolve(stored);
-        try {
-            byte[] bytes = Files.readAllBytes(p);
-            String actual = SourceCatalog.sha256(bytes);
-            if (!actual.equalsIgnoreCase(pin)) {
-                out.add(Problem.inFile(stored, "bytes do not match tir:sha256 " + pin + " (found " + actual + ")"));
-                return null;
-            }
-            String text = CuratedFile.decodeUtf8(bytes, stored, out);
-            return text == null ? null : new Text(text, text.codePoints().toArray());
-        } catch (IOException e) {
-            out.add(Problem.inFile(stored, "cannot read source text: " + e.getMessage()));
-            return null;
-        }
+    /**
+     * A source's text as published (its {@code tir:text}, {@code cnt:chars}), which is what the server
+     * shows and what the offsets count in; or null. That it is the pinned text is the QC rule
+     * {@code text-hash-violation.rq}'s check, and the build's ({@code SourceCatalog}), which reads each
+     * file once: this check reads no file.
+     */
+    private static Text text(Graph g, Node src) {
+        Node file = G.getZeroOrOneSP(g, src, TIR.text);
+        Node chars = file == null ? null : G.getZeroOrOneSP(g, file, CNT.chars);
+        if (chars == null || !chars.isLiteral()) return null; // text-hash-violation.rq reports it
+        String text = chars.getLiteralLexicalForm();
+        return new Text(text, text.codePoints().toArray());
     }
 
     /** The problems of one annotation target of a source whose text is at hand. */
@@ -130,13 +119,8 @@ public final class EvidenceChecker {
         return out;
     }
 
-    private static Node obj(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
-    }
-
     private static String str(Graph g, Node s, Node p) {
-        Node o = obj(g, s, p);
+        Node o = G.getZeroOrOneSP(g, s, p);
         return o != null && o.isLiteral() ? o.getLiteralLexicalForm() : null;
     }
 

@@ -63,7 +63,7 @@ public final class KgValidator {
         // order, each in its own order.
         Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build::declaredAt));
         problems.addAll(shacl(layout, union, build));
-        problems.addAll(EvidenceChecker.check(layout, union, build::declaredAt));
+        problems.addAll(EvidenceChecker.check(union, build::declaredAt));
         problems.addAll(Parallel.get(qc));
         return problems;
     }
