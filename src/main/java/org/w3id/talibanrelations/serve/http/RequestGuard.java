@@ -179,7 +179,6 @@ public final class RequestGuard implements Filter {
                 return;
             }
             if (hit != null) {
-                cache.hit();
                 validators(response, hit.etag(), "hit");
                 response.setStatus(200);
                 response.setHeader("Content-Type", hit.contentType());
@@ -188,7 +187,6 @@ public final class RequestGuard implements Filter {
                 log(request, route, 200);
                 return;
             }
-            if (cache.enabled()) cache.miss();
         }
 
         BufferedResponse buffered = new BufferedResponse(request, response, limits);
