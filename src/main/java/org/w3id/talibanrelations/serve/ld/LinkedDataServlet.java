@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -158,46 +161,19 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /**
-     * The media type to answer with: the extension's, or the offered type the Accept header gives
-     * the highest quality (the most specific range decides a type's quality; ties go to the first
-     * offered, Turtle). A header that cannot be parsed gets Turtle.
+     * The media type to answer with: the extension's, or the one Fuseki's content negotiation picks
+     * from the offer for the Accept header (as on the SPARQL endpoints: a type's quality is that of the
+     * best range that matches it, equal qualities go to the more specific range, then to the first
+     * offered, Turtle). No Accept, or none that matches, gets Turtle.
      */
     static String negotiate(HttpServletRequest req, String ext) {
         if (ext != null) return BY_EXTENSION.get(ext);
-        String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank()) return OFFERED.get(0);
-        String best = OFFERED.get(0);
-        double bestQ = -1;
-        for (String offered : OFFERED) {
-            double q = quality(accept, offered);
-            if (q > bestQ) { best = offered; bestQ = q; }
-        }
-        return bestQ > 0 ? best : OFFERED.get(0);
+        return ConNeg.chooseContentType(req, OFFERED, TURTLE).getContentTypeStr();
     }
 
-    private static final List<String> OFFERED = List.of("text/turtle", "text/html", "application/ld+json",
+    private static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/ld+json",
             "application/n-triples", "application/rdf+xml");
-
-    /** The quality an Accept header gives a type: that of its most specific matching range, or 0. */
-    static double quality(String accept, String type) {
-        String major = type.substring(0, type.indexOf('/'));
-        double q = 0;
-        int specificity = -1;
-        for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
-            String r = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
-            double rq = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                if (param.startsWith("q=")) {
-                    try { rq = Double.parseDouble(param.substring(2)); } catch (NumberFormatException e) { rq = 0; }
-                }
-            }
-            int s = r.equals(type) ? 2 : r.equals(major + "/*") ? 1 : r.equals("*/*") ? 0 : -1;
-            if (s > specificity) { specificity = s; q = rq; }
-        }
-        return specificity < 0 ? 0 : q;
-    }
+    private static final MediaType TURTLE = MediaType.create("text/turtle");
 
     private static String extension(String type) {
         for (var e : BY_EXTENSION.entrySet()) if (e.getValue().equals(type)) return e.getKey();
