@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 
 /**
  * The response cache and HTTP validators over real HTTP: hits, keys shared across methods and split by
@@ -110,7 +111,7 @@ class ResponseCacheTest {
         assertArrayEquals(first.body(), second.body());
         assertEquals(header(first, "Content-Type"), header(second, "Content-Type"));
         assertEquals(header(first, "ETag"), header(second, "ETag"));
-        assertEquals(ResponseCache.CACHE_CONTROL, header(second, "Cache-Control"));
+        assertEquals(Validators.CACHE_CONTROL, header(second, "Cache-Control"));
         assertEquals(hits + 1, metric(server, HITS));
         assertTrue(metric(server, "tir_cache_bytes") >= first.body().length);
     }
@@ -239,7 +240,7 @@ class ResponseCacheTest {
         assertEquals(304, notModified.statusCode());
         assertEquals(0, notModified.body().length);
         assertEquals(etag, header(notModified, "ETag"));
-        assertEquals(ResponseCache.CACHE_CONTROL, header(notModified, "Cache-Control"));
+        assertEquals(Validators.CACHE_CONTROL, header(notModified, "Cache-Control"));
         assertEquals(304, get(server, facts("etag"), "Accept", JSON, "If-None-Match", "\"other\", W/" + etag).statusCode(),
                 "If-None-Match compares weakly and takes a list");
         var changed = get(server, facts("etag"), "Accept", JSON, "If-None-Match", "\"other\"");

@@ -2,7 +2,6 @@ package org.w3id.talibanrelations.serve.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,19 +32,14 @@ import org.apache.jena.fuseki.system.ConNeg;
  * <p>
  * The strong ETag of a response is a hash of the dataset's tag (its content, or the inputs of a stored
  * dataset) and the key, so that it is the same after a restart on the same data, and a request whose
- * If-None-Match holds it can be answered 304 without running the query, in the cache or not.
+ * If-None-Match holds it can be answered 304 without running the query, in the cache or not
+ * ({@link Validators}: the server's one ETag and 304 path).
  */
 public final class ResponseCache {
     /** The default budget: 64 MiB. */
     public static final long DEFAULT_BYTES = 64L << 20;
     /** Request attribute set by GuardedQueryService when the parsed query is deterministic. */
     public static final String DETERMINISTIC = "tir.deterministic";
-    /**
-     * Shared caches may keep a response 5 minutes; after that they revalidate with its ETag, which
-     * costs a 304 and no query. The data changes only with a redeployment, and 5 minutes bounds how
-     * long a client may see the previous deployment's answers.
-     */
-    public static final String CACHE_CONTROL = "public, max-age=300";
     /** Fuseki's own Vary for query responses (it sets it on GET only); the body depends on Accept. */
     public static final String VARY = "Accept,Accept-Encoding,Accept-Charset,Origin,Access-Control-Request-Method,Access-Control-Request-Headers";
     /** Estimated bytes an entry costs beyond its body and key: the map node, the entry, its strings. */
@@ -115,27 +109,7 @@ public final class ResponseCache {
         md.update(datasetTag.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
         md.update(key.getBytes(StandardCharsets.UTF_8));
-        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-    }
-
-    /**
-     * A strong ETag for a response that is not keyed here (a Graph Store read, a linked-data page): a
-     * hash of its bytes, which change only with the data.
-     */
-    public static String bodyEtag(byte[] body, int length) {
-        MessageDigest md = DigestUtils.getSha256Digest();
-        md.update(body, 0, length);
-        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-    }
-
-    /** Whether an If-None-Match header names an ETag (weak comparison, as RFC 9110 asks); "*" only if anyMatches. */
-    public static boolean matches(String ifNoneMatch, String etag, boolean anyMatches) {
-        for (String tag : ifNoneMatch.split(",")) {
-            tag = tag.trim();
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.equals(etag) || (anyMatches && tag.equals("*"))) return true;
-        }
-        return false;
+        return Validators.quoted(md.digest());
     }
 
     /** Whether a request asks for a fresh answer (Cache-Control or Pragma: no-cache). */

@@ -36,6 +36,7 @@ import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.serve.Limits;
 import org.w3id.talibanrelations.serve.Routes;
 import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 
 /**
  * Guards the dataset routes before Fuseki sees a request, and buffers what Fuseki answers.
@@ -165,14 +166,14 @@ public final class RequestGuard implements Filter {
         // is complete (then a copy of it, if it is kept).
         boolean head = "HEAD".equals(request.getMethod());
         boolean conditional = head || "GET".equals(request.getMethod());  // 304 is for GET and HEAD only
-        String ifNoneMatch = conditional ? request.getHeader("If-None-Match") : null;
+        String ifNoneMatch = Validators.ifNoneMatch(request);
         String key = queryText != null && QUERY_ROUTES.contains(route) ? ResponseCache.key(queryText, params, request) : null;
         if (key != null && !ResponseCache.noCache(request)) {
             ResponseCache.Entry hit = cache.get(key);
             // An ETag is only ever given to a deterministic query's response, so one the client holds for
             // this key is still current: 304 at once, in the cache or not.
             String etag = hit != null ? hit.etag() : ifNoneMatch != null ? cache.etag(key) : null;
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, hit != null)) {
+            if (Validators.matches(ifNoneMatch, etag, hit != null)) {
                 cache.notModified();
                 notModified(response, etag);
                 log(request, route, 304);
@@ -200,7 +201,7 @@ public final class RequestGuard implements Filter {
                 && Boolean.TRUE.equals(request.getAttribute(ResponseCache.DETERMINISTIC))) {
             String etag = cache.etag(key);
             if (!head && cache.accepts(buffered.size())) cache.put(key, new ResponseCache.Entry(buffered.body(), contentType, etag));
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+            if (Validators.matches(ifNoneMatch, etag, true)) {
                 cache.notModified();
                 notModified(response, etag);
                 return;
@@ -209,7 +210,7 @@ public final class RequestGuard implements Filter {
         } else if (key == null && conditional && buffered.complete()) {
             // A Graph Store read is not kept, but its bytes change only with the data: their hash validates it.
             String etag = buffered.etag();
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+            if (Validators.matches(ifNoneMatch, etag, true)) {
                 notModified(response, etag);
                 return;
             }
@@ -235,8 +236,7 @@ public final class RequestGuard implements Filter {
      * diagnosis) whether it came from this server's cache.
      */
     private static void validators(HttpServletResponse response, String etag, String xCache) {
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
+        Validators.validators(response, etag);
         response.setHeader("Pragma", null);  // Fuseki's no-cache, for HTTP/1.0 caches
         response.setHeader("Vary", ResponseCache.VARY);
         if (xCache != null) response.setHeader("X-Cache", xCache);
@@ -244,9 +244,7 @@ public final class RequestGuard implements Filter {
 
     private static void notModified(HttpServletResponse response, String etag) throws IOException {
         validators(response, etag, null);
-        response.setHeader("Content-Type", null);
-        response.setStatus(304);
-        response.flushBuffer();
+        Validators.notModified(response);
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -500,7 +498,7 @@ public final class RequestGuard implements Filter {
         /** The buffered body's length. */
         int size() { return buffer.size(); }
         /** A strong ETag: a hash of the buffered body. */
-        String etag() { return ResponseCache.bodyEtag(buffer.array(), buffer.size()); }
+        String etag() { return Validators.etag(buffer.array(), buffer.size()); }
 
         void finish() throws IOException {
             if (writer != null) writer.flush();

@@ -34,7 +34,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.publish.CanonicalWriter;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.publish.VoidDescription;
-import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -63,8 +63,9 @@ public final class LinkedDataServlet extends HttpServlet {
             "nt", "application/n-triples", "rdf", "application/rdf+xml", "html", "text/html");
 
     private final DatasetGraph dsg;
-    private final Map<String, byte[]> dumps = new ConcurrentHashMap<>();
-    private final Map<String, String> dumpEtags = new ConcurrentHashMap<>();
+    /** A download made from the served data, and its ETag (dumps run to megabytes: each is hashed once). */
+    private record Dump(byte[] body, String etag) {}
+    private final Map<String, Dump> dumps = new ConcurrentHashMap<>();
 
     private final String baseUrl;
 
@@ -208,9 +209,10 @@ public final class LinkedDataServlet extends HttpServlet {
 
     private void dump(HttpServletRequest req, HttpServletResponse res, String name) throws IOException {
         if (!List.of(VoidDescription.DUMPS).contains(name)) { notFound(res); return; }
-        byte[] body = dumps.computeIfAbsent(name, this::makeDump);
-        // Dumps run to megabytes: hash each once.
-        String etag = dumpEtags.computeIfAbsent(name, n -> ResponseCache.bodyEtag(body, body.length));
+        Dump dump = dumps.computeIfAbsent(name, n -> {
+            byte[] body = makeDump(n);
+            return new Dump(body, Validators.etag(body, body.length));
+        });
         String type = switch (name) {
             case "kg.trig" -> "application/trig";
             case "kg.nq" -> "application/n-quads";
@@ -219,7 +221,7 @@ public final class LinkedDataServlet extends HttpServlet {
             default -> "text/turtle";
         };
         res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        bytes(req, res, type, body, etag);
+        bytes(req, res, type, dump.body(), dump.etag());
     }
 
     /** Dumps are made on first request (from the served data, so they match it) and kept. */
@@ -251,18 +253,11 @@ public final class LinkedDataServlet extends HttpServlet {
      * If-None-Match holds it.
      */
     private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body) throws IOException {
-        bytes(req, res, type, body, ResponseCache.bodyEtag(body, body.length));
+        bytes(req, res, type, body, Validators.etag(body, body.length));
     }
 
     private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body, String etag) throws IOException {
-        res.setHeader("ETag", etag);
-        res.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
-            res.setStatus(304);
-            res.flushBuffer();  // no Content-Length: a 304's may only be the 200's
-            return;
-        }
+        if (Validators.answerIfNotModified(req, res, etag)) return;
         res.setStatus(200);
         res.setContentType(type);
         res.setContentLength(body.length);
