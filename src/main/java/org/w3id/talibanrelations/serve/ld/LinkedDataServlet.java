@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.system.ConNeg;
@@ -199,12 +201,11 @@ public final class LinkedDataServlet extends HttpServlet {
 
     /** The JSON-LD context: the project's prefixes, so that compact IRIs read alike everywhere. */
     private static byte[] context() {
-        StringBuilder sb = new StringBuilder("{\n  \"@context\": {\n");
-        var prefixes = new java.util.TreeMap<>(Namespaces.prefixMapping().getNsPrefixMap());
-        int i = 0;
-        for (var e : prefixes.entrySet())
-            sb.append("    \"").append(e.getKey()).append("\": \"").append(e.getValue()).append("\"").append(++i < prefixes.size() ? ",\n" : "\n");
-        return sb.append("  }\n}\n").toString().getBytes(StandardCharsets.UTF_8);
+        JsonObject prefixes = new JsonObject();
+        new java.util.TreeMap<>(Namespaces.prefixMapping().getNsPrefixMap()).forEach(prefixes::put);
+        JsonObject context = new JsonObject();
+        context.put("@context", prefixes);
+        return JSON.toString(context).getBytes(StandardCharsets.UTF_8);
     }
 
     private void dump(HttpServletRequest req, HttpServletResponse res, String name) throws IOException {
