@@ -3,12 +3,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,8 @@ import org.apache.jena.sparql.resultset.ResultSetCompare;
 /**
  * The Java half of bench/peers.sh (run as a single-file program with the project's jar on the class
  * path, so that Jena parses and compares results). Every network call goes to 127.0.0.1 and has a
- * time limit; every loop is bounded.
+ * time limit; every loop is bounded. Requests go through the JDK's HttpClient, except the trivial-query
+ * latencies, which need their own sockets (see {@link #latencies}).
  *
  * <pre>
  * bodies    QUERIES_DIR OUT_DIR                     form bodies (query=...) for hey, one per question, and ask.form
@@ -90,22 +94,35 @@ public class Peers {
         Files.write(out.resolve("ask.form"), ASK);
     }
 
-    // ---------------------------------------------------------------- a minimal HTTP/1.1 client
+    // ---------------------------------------------------------------- HTTP
 
     record Response(int status, byte[] body) {}
 
-    /** One POST on a new connection (Connection: close), bounded by the socket timeout. */
+    /** The client for readiness, cold starts and answers: the JDK's, HTTP/1.1, kept-alive connections. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** One POST of a form, asking for SPARQL JSON results, bounded by the timeout. */
     static Response post(int port, String path, byte[] body, int timeoutMs) throws IOException {
-        try (Socket s = new Socket()) {
-            s.setTcpNoDelay(true);
-            s.setSoTimeout(timeoutMs);
-            s.connect(new InetSocketAddress(HOST, port), timeoutMs);
-            OutputStream out = s.getOutputStream();
-            out.write(request(port, path, body, true));
-            out.flush();
-            return read(new BufferedInputStream(s.getInputStream()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                .timeout(Duration.ofMillis(timeoutMs))
+                .header("Accept", "application/sparql-results+json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted: POST " + path);
         }
     }
+
+    // ---------------------------------------------------------------- a minimal HTTP/1.1 client on raw sockets
+    // Only for the trivial-query latencies: they measure the connection itself (one kept alive, a new one
+    // each time, a client that writes headers and body in two segments with Nagle's algorithm on), which
+    // needs control of the socket that HttpClient does not give; all three modes use this one client so
+    // that they differ only in that.
 
     static byte[] request(int port, String path, byte[] body, boolean close) {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + HOST + ":" + port
@@ -255,6 +272,7 @@ public class Peers {
         }
     }
 
+    /** Until nothing accepts a TCP connection on the port (a socket probe: no HTTP needed to see that). */
     static void waitPortFree(int port, int timeoutS) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
         while (System.nanoTime() < end) {

@@ -168,7 +168,7 @@ public final class KgServer {
                     .port(port)
                     .loopback(loopback)
                     .enablePing(true)
-                    .enableCors(false)  // Fuseki's own CORS echoes any origin with credentials; ours never allows credentials.
+                    .enableCors(false)  // CorsFilter says why not Fuseki's CrossOriginFilter
                     .addFilter("/*", new RequestScope(limits.serviceAllowList(), limits.queryTimeout()))
                     .addFilter("/*", new SecurityHeaders())
                     .addFilter("/*", new CorsFilter())

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -35,6 +37,7 @@ import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.vocabulary.Ids;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
 import org.w3id.talibanrelations.vocabulary.TIR;
 
 /** Dereferenceable IRIs, content negotiation, pages, VoID, service description, dumps. Port 0; always stopped. */
@@ -119,6 +122,16 @@ class LinkedDataTest {
         } finally {
             proxied.stop();
         }
+    }
+
+    @Test
+    void theJsonLdContextHoldsEveryPrefix() throws Exception {
+        var r = get("context.jsonld", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+        JsonObject context = JSON.parse(new String(r.body(), StandardCharsets.UTF_8)).get("@context").getAsObject();
+        assertEquals(Namespaces.prefixMapping().getNsPrefixMap().size(), context.keys().size());
+        assertEquals(TIR.NS, context.get("tir").getAsString().value());
     }
 
     @Test

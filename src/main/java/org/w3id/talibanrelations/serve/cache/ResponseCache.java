@@ -2,13 +2,13 @@ package org.w3id.talibanrelations.serve.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
@@ -23,7 +24,7 @@ import org.apache.jena.fuseki.system.ConNeg;
 
 /**
  * Complete successful query responses, kept by the request that produced them, within a budget of
- * bytes; the least recently used go first. The served dataset never changes while the server runs,
+ * bytes: a Caffeine cache weighed in bytes, which chooses what to evict (W-TinyLFU). The served dataset never changes while the server runs,
  * so a response is a function of the query text, the other request parameters (dataset, output
  * format, callback, ...) and the media types content negotiation picks from the Accept header: the
  * key holds exactly these, whatever the method (GET, POST form, POST application/sparql-query).
@@ -31,32 +32,28 @@ import org.apache.jena.fuseki.system.ConNeg;
  * <p>
  * The strong ETag of a response is a hash of the dataset's tag (its content, or the inputs of a stored
  * dataset) and the key, so that it is the same after a restart on the same data, and a request whose
- * If-None-Match holds it can be answered 304 without running the query, in the cache or not.
+ * If-None-Match holds it can be answered 304 without running the query, in the cache or not
+ * ({@link Validators}: the server's one ETag and 304 path).
  */
 public final class ResponseCache {
     /** The default budget: 64 MiB. */
     public static final long DEFAULT_BYTES = 64L << 20;
     /** Request attribute set by GuardedQueryService when the parsed query is deterministic. */
     public static final String DETERMINISTIC = "tir.deterministic";
-    /**
-     * Shared caches may keep a response 5 minutes; after that they revalidate with its ETag, which
-     * costs a 304 and no query. The data changes only with a redeployment, and 5 minutes bounds how
-     * long a client may see the previous deployment's answers.
-     */
-    public static final String CACHE_CONTROL = "public, max-age=300";
     /** Fuseki's own Vary for query responses (it sets it on GET only); the body depends on Accept. */
     public static final String VARY = "Accept,Accept-Encoding,Accept-Charset,Origin,Access-Control-Request-Method,Access-Control-Request-Headers";
     /** Estimated bytes an entry costs beyond its body and key: the map node, the entry, its strings. */
     private static final int OVERHEAD = 200;
+    /** The cache's name in the metrics (Micrometer's cache.* meters, tag cache). */
+    public static final String METRICS_NAME = "tir.responses";
 
     /** A stored response: its body, its Content-Type header and its ETag. */
     public record Entry(byte[] body, String contentType, String etag) {}
 
     private final long maxBytes, maxEntryBytes;
     private final String datasetTag;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes, evictions;
-    private final LongAdder hits = new LongAdder(), misses = new LongAdder(), notModified = new LongAdder();
+    private final Cache<String, Entry> entries;
+    private final LongAdder notModified = new LongAdder();
 
     /**
      * @param maxBytes   the budget; 0 keeps nothing (ETags and 304 still work)
@@ -67,6 +64,13 @@ public final class ResponseCache {
         this.maxBytes = maxBytes;
         this.maxEntryBytes = maxBytes / 16;
         this.datasetTag = datasetTag;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher(ResponseCache::weight)
+                // Evict on the writing thread, not later in the common pool: the budget holds when put returns.
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
     }
 
     /** Whether anything is ever stored. */
@@ -105,27 +109,7 @@ public final class ResponseCache {
         md.update(datasetTag.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
         md.update(key.getBytes(StandardCharsets.UTF_8));
-        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-    }
-
-    /**
-     * A strong ETag for a response that is not keyed here (a Graph Store read, a linked-data page): a
-     * hash of its bytes, which change only with the data.
-     */
-    public static String bodyEtag(byte[] body, int length) {
-        MessageDigest md = DigestUtils.getSha256Digest();
-        md.update(body, 0, length);
-        return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
-    }
-
-    /** Whether an If-None-Match header names an ETag (weak comparison, as RFC 9110 asks); "*" only if anyMatches. */
-    public static boolean matches(String ifNoneMatch, String etag, boolean anyMatches) {
-        for (String tag : ifNoneMatch.split(",")) {
-            tag = tag.trim();
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.equals(etag) || (anyMatches && tag.equals("*"))) return true;
-        }
-        return false;
+        return Validators.quoted(md.digest());
     }
 
     /** Whether a request asks for a fresh answer (Cache-Control or Pragma: no-cache). */
@@ -139,65 +123,46 @@ public final class ResponseCache {
         return false;
     }
 
-    /** The entry for a key, or null; counts nothing. */
-    public synchronized Entry get(String key) {
-        return enabled() ? entries.get(key) : null;
+    /** The entry for a key, or null; counted as a hit or a miss in the cache's statistics. */
+    public Entry get(String key) {
+        return enabled() ? entries.getIfPresent(key) : null;
     }
 
-    /** Counts a response served from the cache. */
-    public void hit() { hits.increment(); }
-    /** Counts a request the cache could have answered, that ran its query. */
-    public void miss() { misses.increment(); }
     /** Counts a 304 Not Modified. */
     public void notModified() { notModified.increment(); }
 
     /** Whether a body of this length would be kept (so that larger ones are not copied for nothing). */
     public boolean accepts(int bodyLength) { return enabled() && bodyLength + OVERHEAD <= maxEntryBytes; }
 
-    /** Stores a response (replacing the key's entry, if any), unless too large; evicts the least recently used beyond the budget. */
-    public synchronized void put(String key, Entry entry) {
-        long size = size(key, entry);
-        if (size > maxEntryBytes) return;
-        Entry old = entries.put(key, entry);
-        if (old != null) bytes -= size(key, old);
-        bytes += size;
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
-            Map.Entry<String, Entry> eldest = it.next();
-            bytes -= size(eldest.getKey(), eldest.getValue());
-            it.remove();
-            evictions++;
-        }
+    /** Stores a response (replacing the key's entry, if any), unless too large; Caffeine evicts beyond the budget. */
+    public void put(String key, Entry entry) {
+        if (enabled() && size(key, entry) <= maxEntryBytes) entries.put(key, entry);
     }
 
     private static long size(String key, Entry e) {
         return e.body().length + 2L * key.length() + 2L * e.contentType().length() + 2L * e.etag().length() + OVERHEAD;
     }
 
-    /** Responses served from the cache. */
-    long hits() { return hits.sum(); }
-    /** Requests the cache could have answered, that ran the query. */
-    long misses() { return misses.sum(); }
-    /** 304 Not Modified answers. */
-    long notModifiedCount() { return notModified.sum(); }
-    /** Entries dropped to stay within the budget. */
-    synchronized long evictions() { return evictions; }
-    /** Estimated bytes held. */
-    synchronized long bytes() { return bytes; }
-    /** Entries held. */
-    synchronized int size() { return entries.size(); }
+    /** An entry's weight: at most maxBytes / 16 (put keeps no larger one), capped to what Caffeine takes. */
+    private static int weight(String key, Entry e) {
+        return (int) Math.min(Integer.MAX_VALUE, size(key, e));
+    }
 
-    /** Publishes the counters in a Micrometer registry (Fuseki's, served at /$/metrics). */
+    /** Estimated bytes held. */
+    long bytes() {
+        return entries.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    }
+
+    /**
+     * Publishes the cache in a Micrometer registry (Fuseki's, served at /$/metrics): Caffeine's statistics
+     * as Micrometer's cache meters (cache.gets with result hit or miss, cache.evictions, cache.size, tag
+     * cache=tir.responses), and what they do not hold: the bytes, the budget, and the 304 answers.
+     */
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("tir.cache.hits", this, ResponseCache::hits)
-                .description("Query responses served from the response cache").register(registry);
-        FunctionCounter.builder("tir.cache.misses", this, ResponseCache::misses)
-                .description("Query requests the response cache could have answered, that ran the query").register(registry);
-        FunctionCounter.builder("tir.cache.not.modified", this, ResponseCache::notModifiedCount)
+        CaffeineCacheMetrics.monitor(registry, entries, METRICS_NAME);
+        FunctionCounter.builder("tir.cache.not.modified", notModified, LongAdder::sum)
                 .description("Query requests answered 304 Not Modified, without running the query").register(registry);
-        FunctionCounter.builder("tir.cache.evictions", this, ResponseCache::evictions)
-                .description("Responses dropped from the cache to stay within its budget").register(registry);
         Gauge.builder("tir.cache.bytes", this, ResponseCache::bytes).description("Bytes the response cache holds (estimated)").register(registry);
-        Gauge.builder("tir.cache.entries", this, ResponseCache::size).description("Responses the cache holds").register(registry);
         Gauge.builder("tir.cache.max.bytes", this, c -> c.maxBytes).description("The response cache's budget in bytes").register(registry);
     }
 }

@@ -13,6 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * CORS for a public, read-only endpoint: any origin may read, and credentials are never
  * allowed, so a browser never sends cookies or authorisation from another site.
+ * <p>
+ * Not Fuseki's {@code enableCors} (its CrossOriginFilter) nor Jetty 12's CrossOriginHandler: both
+ * answer {@code Access-Control-Allow-Origin} with the request's own Origin, never {@code *}, and add
+ * {@code Vary: Origin} to every response, so that a shared cache keeps a copy of each answer per
+ * origin; Fuseki's also allows credentials unless configured otherwise, and, first in the filter
+ * chain, answers preflights before the security headers are set. {@code *} is the Fetch standard's
+ * answer for requests without credentials (and what ServerTest and ResponseCacheTest pin).
  */
 public final class CorsFilter implements Filter {
     @Override

@@ -32,10 +32,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.eclipse.jetty.util.UrlEncoded;
+
 import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.serve.Limits;
 import org.w3id.talibanrelations.serve.Routes;
 import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 
 /**
  * Guards the dataset routes before Fuseki sees a request, and buffers what Fuseki answers.
@@ -77,141 +80,182 @@ public final class RequestGuard implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        String route = request.getRequestURI().substring(request.getContextPath().length());
+        Parsed parsed;
+        try {
+            checkCharset(request);
+            parsed = parse(request, readBody(request, response));
+            checkGraphParameters(parsed.params());
+            checkGraphExists(route, parsed);
+            checkQuery(parsed);
+        } catch (Refused r) {
+            refuse(response, r.status, r.getMessage());
+            return;
+        }
+        if (parsed.queryText() == null) {
+            if (isRead(request) && parsed.params().isEmpty() && QUERY_ROUTES.contains(route))
+                serviceDescription(request, response, route);
+            else forward(request, response, chain, parsed, null);
+            return;
+        }
+        String key = QUERY_ROUTES.contains(route) ? ResponseCache.key(parsed.queryText(), parsed.params(), request) : null;
+        if (key != null && !ResponseCache.noCache(request) && answeredFromCache(request, response, route, key)) return;
+        forward(request, response, chain, parsed, key);
+    }
 
-        // A charset the JVM does not know makes Jetty throw from getContentType() (a 500): read the raw header,
-        // and answer the client's error as such.
+    /** A request with its body read and its parameters decoded; queryText is null if it carries no query. */
+    private record Parsed(byte[] body, Map<String, List<String>> params, String queryText, boolean inUrl) {}
+
+    /** A request this guard answers itself with a client error. */
+    private static final class Refused extends Exception {
+        final int status;
+        Refused(int status, String message) { super(message, null, false, false); this.status = status; }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /**
+     * A charset the JVM does not know makes Jetty throw from getContentType() (a 500): read the raw header,
+     * and answer the client's error as such (415).
+     */
+    private static void checkCharset(HttpServletRequest request) throws Refused {
         String charset = org.eclipse.jetty.http.MimeTypes.getCharsetFromContentType(request.getHeader("Content-Type"));
-        if (charset != null && !supported(charset)) {
-            refuse(response, 415, "Unsupported charset in Content-Type: " + charset + " (send UTF-8).");
-            return;
-        }
-        long declared = request.getContentLengthLong();
-        if (declared > limits.maxBodyBytes()) {
-            response.setHeader("Connection", "close");
-            refuse(response, 413, "Request body larger than " + limits.maxBodyBytes() + " bytes.");
-            return;
-        }
-        byte[] body = readBounded(request.getInputStream(), limits.maxBodyBytes());
-        if (body == null) {
-            response.setHeader("Connection", "close");
-            refuse(response, 413, "Request body larger than " + limits.maxBodyBytes() + " bytes.");
-            return;
-        }
+        if (charset != null && !supported(charset)) throw new Refused(415, "Unsupported charset in Content-Type: " + charset + " (send UTF-8).");
+    }
 
+    /** The request body, read in full if within the limit (else 413, and the connection is closed). */
+    private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException, Refused {
+        byte[] body = request.getContentLengthLong() > limits.maxBodyBytes() ? null : readBounded(request.getInputStream(), limits.maxBodyBytes());
+        if (body != null) return body;
+        response.setHeader("Connection", "close");
+        throw new Refused(413, "Request body larger than " + limits.maxBodyBytes() + " bytes.");
+    }
+
+    /**
+     * The parameters, from the URL's query string and a form body, and the query, from them or from an
+     * application/sparql-query body: strict percent-encoding and UTF-8, else 400.
+     */
+    private static Parsed parse(HttpServletRequest request, byte[] body) throws Refused {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String queryString = request.getQueryString();
-        if (queryString != null && !decodeForm(queryString, params)) {
-            refuse(response, 400, "Invalid percent-encoding or UTF-8 in the URL's query string.");
-            return;
-        }
+        if (queryString != null && !decodeForm(queryString, params))
+            throw new Refused(400, "Invalid percent-encoding or UTF-8 in the URL's query string.");
         String mediaType = mediaType(request.getHeader("Content-Type"));
         boolean post = "POST".equals(request.getMethod());
         String queryText = first(params, "query");
         boolean inUrl = queryText != null;
         if (post && "application/x-www-form-urlencoded".equals(mediaType)) {
-            if (!decodeForm(new String(body, StandardCharsets.ISO_8859_1), params)) {
-                refuse(response, 400, "Invalid percent-encoding or UTF-8 in the form body.");
-                return;
-            }
+            if (!decodeForm(new String(body, StandardCharsets.ISO_8859_1), params))
+                throw new Refused(400, "Invalid percent-encoding or UTF-8 in the form body.");
             if (queryText == null) queryText = first(params, "query");
         } else if (post && "application/sparql-query".equals(mediaType)) {
             queryText = utf8(body);
             inUrl = false;
-            if (queryText == null) {
-                refuse(response, 400, "The query body is not valid UTF-8.");
-                return;
-            }
+            if (queryText == null) throw new Refused(400, "The query body is not valid UTF-8.");
         }
+        return new Parsed(body, params, queryText, inUrl);
+    }
+
+    /** Parameters that name graphs hold an IRI each, else 400, not Fuseki's 500. */
+    private static void checkGraphParameters(Map<String, List<String>> params) throws Refused {
         for (String name : GRAPH_PARAMS)
             for (String v : params.getOrDefault(name, List.of()))
-                if (!v.isEmpty() && !v.equals("default") && !v.equals("union") && !org.apache.jena.irix.IRIs.check(v)) {
-                    refuse(response, 400, "Not an IRI: " + name + "=" + v);
-                    return;
-                }
-        String route = request.getRequestURI().substring(request.getContextPath().length());
-        // A Graph Store read of a graph the dataset does not hold: 404 here, because Fuseki's read would try
-        // to create it in a read transaction (a 500).
-        String graph = first(params, "graph");
-        if (queryText == null && GSP_ROUTES.contains(route) && graph != null && !graph.isEmpty()
-                && !graph.equals("default") && !graph.equals("union") && !hasGraph.test(graph)) {
-            refuse(response, 404, "No graph <" + graph + "> in this dataset; its named graphs are listed at /.well-known/void.");
-            return;
-        }
-        if (queryText == null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && params.isEmpty() && QUERY_ROUTES.contains(route)) {
-            String endpoint = baseUrl == null ? request.getRequestURL().toString() : baseUrl + route.substring(1);
-            byte[] sd = serviceDescription.apply(endpoint).getBytes(StandardCharsets.UTF_8);
-            response.setStatus(200);
-            response.setContentType("text/turtle; charset=utf-8");
-            response.setContentLength(sd.length);
-            response.getOutputStream().write(sd);
-            return;
-        }
-        if (queryText != null) {
-            if (queryText.length() > limits.maxQueryChars()) {
-                refuse(response, inUrl ? 414 : 413, "Query longer than " + limits.maxQueryChars()
-                        + " characters (this server's limit)." + (inUrl ? " Send long queries by POST." : ""));
-                return;
-            }
-            int depth = nesting(queryText);
-            if (depth > limits.maxNesting()) {
-                refuse(response, 400, "Query nested " + depth + " levels deep; this server accepts at most " + limits.maxNesting() + ".");
-                return;
-            }
-        }
+                if (!v.isEmpty() && !v.equals("default") && !v.equals("union") && !org.apache.jena.irix.IRIs.check(v))
+                    throw new Refused(400, "Not an IRI: " + name + "=" + v);
+    }
 
-        // The response cache sits here: after the checks above and before Fuseki parses anything, so that
-        // a hit costs building and hashing the key, and a miss costs that and no more until its response
-        // is complete (then a copy of it, if it is kept).
-        boolean head = "HEAD".equals(request.getMethod());
-        boolean conditional = head || "GET".equals(request.getMethod());  // 304 is for GET and HEAD only
-        String ifNoneMatch = conditional ? request.getHeader("If-None-Match") : null;
-        String key = queryText != null && QUERY_ROUTES.contains(route) ? ResponseCache.key(queryText, params, request) : null;
-        if (key != null && !ResponseCache.noCache(request)) {
-            ResponseCache.Entry hit = cache.get(key);
-            // An ETag is only ever given to a deterministic query's response, so one the client holds for
-            // this key is still current: 304 at once, in the cache or not.
-            String etag = hit != null ? hit.etag() : ifNoneMatch != null ? cache.etag(key) : null;
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, hit != null)) {
-                cache.notModified();
-                notModified(response, etag);
-                log(request, route, 304);
-                return;
-            }
-            if (hit != null) {
-                cache.hit();
-                validators(response, hit.etag(), "hit");
-                response.setStatus(200);
-                response.setHeader("Content-Type", hit.contentType());
-                response.setContentLength(hit.body().length);
-                if (!head) response.getOutputStream().write(hit.body());
-                log(request, route, 200);
-                return;
-            }
-            if (cache.enabled()) cache.miss();
-        }
+    /**
+     * A Graph Store read of a graph the dataset does not hold: 404 here, because Fuseki's read would try
+     * to create it in a read transaction (a 500).
+     */
+    private void checkGraphExists(String route, Parsed parsed) throws Refused {
+        String graph = first(parsed.params(), "graph");
+        if (parsed.queryText() == null && GSP_ROUTES.contains(route) && graph != null && !graph.isEmpty()
+                && !graph.equals("default") && !graph.equals("union") && !hasGraph.test(graph))
+            throw new Refused(404, "No graph <" + graph + "> in this dataset; its named graphs are listed at /.well-known/void.");
+    }
 
+    /** A query longer than the limit (413, or 414 in a URL), or nested deeper (400, before the parser can overflow its stack). */
+    private void checkQuery(Parsed parsed) throws Refused {
+        String queryText = parsed.queryText();
+        if (queryText == null) return;
+        if (queryText.length() > limits.maxQueryChars())
+            throw new Refused(parsed.inUrl() ? 414 : 413, "Query longer than " + limits.maxQueryChars()
+                    + " characters (this server's limit)." + (parsed.inUrl() ? " Send long queries by POST." : ""));
+        int depth = nesting(queryText);
+        if (depth > limits.maxNesting())
+            throw new Refused(400, "Query nested " + depth + " levels deep; this server accepts at most " + limits.maxNesting() + ".");
+    }
+
+    /** A GET on a query route without a query: the endpoint's service description. */
+    private void serviceDescription(HttpServletRequest request, HttpServletResponse response, String route) throws IOException {
+        String endpoint = baseUrl == null ? request.getRequestURL().toString() : baseUrl + route.substring(1);
+        byte[] sd = serviceDescription.apply(endpoint).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType("text/turtle; charset=utf-8");
+        response.setContentLength(sd.length);
+        response.getOutputStream().write(sd);
+    }
+
+    /**
+     * Answers from the response cache, before Fuseki parses anything: 304 if the request holds the key's
+     * ETag, the kept response if there is one; returns whether it answered. A hit costs building and
+     * hashing the key.
+     */
+    private boolean answeredFromCache(HttpServletRequest request, HttpServletResponse response, String route, String key) throws IOException {
+        String ifNoneMatch = Validators.ifNoneMatch(request);
+        ResponseCache.Entry hit = cache.get(key);
+        // An ETag is only ever given to a deterministic query's response, so one the client holds for
+        // this key is still current: 304 at once, in the cache or not.
+        String etag = hit != null ? hit.etag() : ifNoneMatch != null ? cache.etag(key) : null;
+        if (Validators.matches(ifNoneMatch, etag, hit != null)) {
+            cache.notModified();
+            notModified(response, etag);
+            log(request, route, 304);
+            return true;
+        }
+        if (hit == null) return false;
+        validators(response, hit.etag(), "hit");
+        response.setStatus(200);
+        response.setHeader("Content-Type", hit.contentType());
+        response.setContentLength(hit.body().length);
+        if (!"HEAD".equals(request.getMethod())) response.getOutputStream().write(hit.body());
+        log(request, route, 200);
+        return true;
+    }
+
+    /**
+     * Hands the request to Fuseki with its response buffered, then validates what it answered: a
+     * deterministic query's complete answer (key not null) is kept and given its key's ETag, a Graph
+     * Store read its body's; either may then be a 304.
+     */
+    private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Parsed parsed, String key)
+            throws IOException, ServletException {
         BufferedResponse buffered = new BufferedResponse(request, response, limits);
         try {
-            chain.doFilter(new CachedRequest(request, body, params), buffered);
+            chain.doFilter(new CachedRequest(request, parsed.body(), parsed.params()), buffered);
         } catch (ResponseTooLarge e) {
             buffered.overflowed = true;
         }
+        String ifNoneMatch = Validators.ifNoneMatch(request);
         String contentType = response.getHeader("Content-Type");
         if (key != null && buffered.complete() && contentType != null
                 && Boolean.TRUE.equals(request.getAttribute(ResponseCache.DETERMINISTIC))) {
             String etag = cache.etag(key);
-            if (!head && cache.accepts(buffered.size())) cache.put(key, new ResponseCache.Entry(buffered.body(), contentType, etag));
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+            if (!"HEAD".equals(request.getMethod()) && cache.accepts(buffered.size()))
+                cache.put(key, new ResponseCache.Entry(buffered.body(), contentType, etag));
+            if (Validators.matches(ifNoneMatch, etag, true)) {
                 cache.notModified();
                 notModified(response, etag);
                 return;
             }
             validators(response, etag, "miss");
-        } else if (key == null && conditional && buffered.complete()) {
+        } else if (key == null && isRead(request) && buffered.complete()) {
             // A Graph Store read is not kept, but its bytes change only with the data: their hash validates it.
             String etag = buffered.etag();
-            if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
+            if (Validators.matches(ifNoneMatch, etag, true)) {
                 notModified(response, etag);
                 return;
             }
@@ -237,8 +281,7 @@ public final class RequestGuard implements Filter {
      * diagnosis) whether it came from this server's cache.
      */
     private static void validators(HttpServletResponse response, String etag, String xCache) {
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
+        Validators.validators(response, etag);
         response.setHeader("Pragma", null);  // Fuseki's no-cache, for HTTP/1.0 caches
         response.setHeader("Vary", ResponseCache.VARY);
         if (xCache != null) response.setHeader("X-Cache", xCache);
@@ -246,9 +289,7 @@ public final class RequestGuard implements Filter {
 
     private static void notModified(HttpServletResponse response, String etag) throws IOException {
         validators(response, etag, null);
-        response.setHeader("Content-Type", null);
-        response.setStatus(304);
-        response.flushBuffer();
+        Validators.notModified(response);
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -291,38 +332,17 @@ public final class RequestGuard implements Filter {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Decodes application/x-www-form-urlencoded strictly; false on a bad escape or bad UTF-8. */
+    /**
+     * Decodes application/x-www-form-urlencoded strictly, with Jetty's decoder told to allow no bad
+     * percent-escape and no bad or truncated UTF-8; false if there is one.
+     */
     static boolean decodeForm(String form, Map<String, List<String>> into) {
-        if (form.isEmpty()) return true;
-        for (String pair : form.split("&", -1)) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (name == null || value == null) return false;
-            into.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        try {
+            return UrlEncoded.decodeUtf8To(form, 0, form.length(),
+                    (name, value) -> into.computeIfAbsent(name, k -> new ArrayList<>()).add(value), false, false, false);
+        } catch (IllegalArgumentException e) {  // a bad escape (NumberFormatException) or bad UTF-8
+            return false;
         }
-        return true;
-    }
-
-    private static String decode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '+') bytes.write(' ');
-            else if (c == '%') {
-                if (i + 2 >= s.length()) return null;
-                int hi = Character.digit(s.charAt(i + 1), 16), lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) return null;
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else if (c > 0x7f) {
-                // A raw non-ASCII character: keep it as UTF-8, as lenient clients send it.
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            } else bytes.write(c);
-        }
-        return utf8(bytes.toByteArray());
     }
 
     private static String utf8(byte[] b) {
@@ -502,7 +522,7 @@ public final class RequestGuard implements Filter {
         /** The buffered body's length. */
         int size() { return buffer.size(); }
         /** A strong ETag: a hash of the buffered body. */
-        String etag() { return ResponseCache.bodyEtag(buffer.array(), buffer.size()); }
+        String etag() { return Validators.etag(buffer.array(), buffer.size()); }
 
         void finish() throws IOException {
             if (writer != null) writer.flush();

@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 
 /**
  * {@code /assets/NAME}: the pages' style sheets and scripts, files in the jar under {@code web/}.
@@ -37,11 +37,7 @@ public final class AssetServlet extends HttpServlet {
         Optional<byte[]> body = files.computeIfAbsent(name, AssetServlet::load);
         if (body.isEmpty()) { res.sendError(404); return; }
         byte[] b = body.get();
-        String etag = ResponseCache.bodyEtag(b, b.length);
-        res.setHeader("ETag", etag);
-        res.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
-        String inm = req.getHeader("If-None-Match");
-        if (inm != null && ResponseCache.matches(inm, etag, true)) { res.setStatus(304); return; }
+        if (Validators.answerIfNotModified(req, res, Validators.etag(b, b.length))) return;
         res.setContentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         res.setContentLength(b.length);
         res.getOutputStream().write(b);

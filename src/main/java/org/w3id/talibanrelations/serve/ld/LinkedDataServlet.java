@@ -14,6 +14,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -31,7 +36,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.publish.CanonicalWriter;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.publish.VoidDescription;
-import org.w3id.talibanrelations.serve.cache.ResponseCache;
+import org.w3id.talibanrelations.serve.cache.Validators;
 import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -60,8 +65,9 @@ public final class LinkedDataServlet extends HttpServlet {
             "nt", "application/n-triples", "rdf", "application/rdf+xml", "html", "text/html");
 
     private final DatasetGraph dsg;
-    private final Map<String, byte[]> dumps = new ConcurrentHashMap<>();
-    private final Map<String, String> dumpEtags = new ConcurrentHashMap<>();
+    /** A download made from the served data, and its ETag (dumps run to megabytes: each is hashed once). */
+    private record Dump(byte[] body, String etag) {}
+    private final Map<String, Dump> dumps = new ConcurrentHashMap<>();
 
     private final String baseUrl;
 
@@ -158,46 +164,19 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /**
-     * The media type to answer with: the extension's, or the offered type the Accept header gives
-     * the highest quality (the most specific range decides a type's quality; ties go to the first
-     * offered, Turtle). A header that cannot be parsed gets Turtle.
+     * The media type to answer with: the extension's, or the one Fuseki's content negotiation picks
+     * from the offer for the Accept header (as on the SPARQL endpoints: a type's quality is that of the
+     * best range that matches it, equal qualities go to the more specific range, then to the first
+     * offered, Turtle). No Accept, or none that matches, gets Turtle.
      */
     static String negotiate(HttpServletRequest req, String ext) {
         if (ext != null) return BY_EXTENSION.get(ext);
-        String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank()) return OFFERED.get(0);
-        String best = OFFERED.get(0);
-        double bestQ = -1;
-        for (String offered : OFFERED) {
-            double q = quality(accept, offered);
-            if (q > bestQ) { best = offered; bestQ = q; }
-        }
-        return bestQ > 0 ? best : OFFERED.get(0);
+        return ConNeg.chooseContentType(req, OFFERED, TURTLE).getContentTypeStr();
     }
 
-    private static final List<String> OFFERED = List.of("text/turtle", "text/html", "application/ld+json",
+    private static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/ld+json",
             "application/n-triples", "application/rdf+xml");
-
-    /** The quality an Accept header gives a type: that of its most specific matching range, or 0. */
-    static double quality(String accept, String type) {
-        String major = type.substring(0, type.indexOf('/'));
-        double q = 0;
-        int specificity = -1;
-        for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
-            String r = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
-            double rq = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                if (param.startsWith("q=")) {
-                    try { rq = Double.parseDouble(param.substring(2)); } catch (NumberFormatException e) { rq = 0; }
-                }
-            }
-            int s = r.equals(type) ? 2 : r.equals(major + "/*") ? 1 : r.equals("*/*") ? 0 : -1;
-            if (s > specificity) { specificity = s; q = rq; }
-        }
-        return specificity < 0 ? 0 : q;
-    }
+    private static final MediaType TURTLE = MediaType.create("text/turtle");
 
     private static String extension(String type) {
         for (var e : BY_EXTENSION.entrySet()) if (e.getValue().equals(type)) return e.getKey();
@@ -222,19 +201,19 @@ public final class LinkedDataServlet extends HttpServlet {
 
     /** The JSON-LD context: the project's prefixes, so that compact IRIs read alike everywhere. */
     private static byte[] context() {
-        StringBuilder sb = new StringBuilder("{\n  \"@context\": {\n");
-        var prefixes = new java.util.TreeMap<>(Namespaces.prefixMapping().getNsPrefixMap());
-        int i = 0;
-        for (var e : prefixes.entrySet())
-            sb.append("    \"").append(e.getKey()).append("\": \"").append(e.getValue()).append("\"").append(++i < prefixes.size() ? ",\n" : "\n");
-        return sb.append("  }\n}\n").toString().getBytes(StandardCharsets.UTF_8);
+        JsonObject prefixes = new JsonObject();
+        new java.util.TreeMap<>(Namespaces.prefixMapping().getNsPrefixMap()).forEach(prefixes::put);
+        JsonObject context = new JsonObject();
+        context.put("@context", prefixes);
+        return JSON.toString(context).getBytes(StandardCharsets.UTF_8);
     }
 
     private void dump(HttpServletRequest req, HttpServletResponse res, String name) throws IOException {
         if (!List.of(VoidDescription.DUMPS).contains(name)) { notFound(res); return; }
-        byte[] body = dumps.computeIfAbsent(name, this::makeDump);
-        // Dumps run to megabytes: hash each once.
-        String etag = dumpEtags.computeIfAbsent(name, n -> ResponseCache.bodyEtag(body, body.length));
+        Dump dump = dumps.computeIfAbsent(name, n -> {
+            byte[] body = makeDump(n);
+            return new Dump(body, Validators.etag(body, body.length));
+        });
         String type = switch (name) {
             case "kg.trig" -> "application/trig";
             case "kg.nq" -> "application/n-quads";
@@ -243,7 +222,7 @@ public final class LinkedDataServlet extends HttpServlet {
             default -> "text/turtle";
         };
         res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        bytes(req, res, type, body, etag);
+        bytes(req, res, type, dump.body(), dump.etag());
     }
 
     /** Dumps are made on first request (from the served data, so they match it) and kept. */
@@ -275,18 +254,11 @@ public final class LinkedDataServlet extends HttpServlet {
      * If-None-Match holds it.
      */
     private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body) throws IOException {
-        bytes(req, res, type, body, ResponseCache.bodyEtag(body, body.length));
+        bytes(req, res, type, body, Validators.etag(body, body.length));
     }
 
     private static void bytes(HttpServletRequest req, HttpServletResponse res, String type, byte[] body, String etag) throws IOException {
-        res.setHeader("ETag", etag);
-        res.setHeader("Cache-Control", ResponseCache.CACHE_CONTROL);
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ResponseCache.matches(ifNoneMatch, etag, true)) {
-            res.setStatus(304);
-            res.flushBuffer();  // no Content-Length: a 304's may only be the 200's
-            return;
-        }
+        if (Validators.answerIfNotModified(req, res, etag)) return;
         res.setStatus(200);
         res.setContentType(type);
         res.setContentLength(body.length);
