@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.jena.graph.Graph;
@@ -40,6 +42,26 @@ public final class Publisher {
             dsg.find().forEachRemaining(sink::quad);
             sink.finish();
             sink.publish(dir);
+        }
+    }
+
+    /**
+     * The bytes of the published files of a dataset ({@link #DATASET}, {@link #ONTOLOGY}, {@link #FLAT}),
+     * written by {@link #publish} into a temporary directory and read back: the server's dumps are the
+     * files {@code build --out} writes, byte for byte, by the same path.
+     */
+    public static Map<String, byte[]> publishedBytes(DatasetGraph dsg) throws IOException {
+        Path dir = Files.createTempDirectory("tir-dumps");
+        try {
+            publish(dsg, dir);
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            for (String name : new String[] { DATASET, ONTOLOGY, FLAT }) out.put(name, Files.readAllBytes(dir.resolve(name)));
+            return out;
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
         }
     }
 

@@ -217,6 +217,14 @@ class LinkedDataTest {
     }
 
     @Test
+    void dumpsAreTheFilesBuildWritesByteForByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.w3id.talibanrelations.publish.Publisher.publish(TestProjects.realBuild().dataset(), dir);
+        for (String name : new String[] { "kg.trig", "ontology.ttl", "kg-flat.ttl" })
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(dir.resolve(name)), get("dumps/" + name, null).body()),
+                    "dumps/" + name + " is the file build --out writes");
+    }
+
+    @Test
     void queryPageIsOfflineAndPreloadedWithTheQuestions() throws Exception {
         String page = new String(get("query", null).body(), StandardCharsets.UTF_8);
         assertTrue(page.contains("cq01-formal-recognitions") && page.contains("cq44-quotes-mentioning-doha"), "every question as an example");

@@ -2,8 +2,6 @@ package org.w3id.talibanrelations.serve.ld;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import org.apache.jena.system.G;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.talibanrelations.publish.CanonicalWriter;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.publish.VoidDescription;
 import org.w3id.talibanrelations.serve.cache.Validators;
@@ -225,20 +222,29 @@ public final class LinkedDataServlet extends HttpServlet {
         bytes(req, res, type, dump.body(), dump.etag());
     }
 
-    /** Dumps are made on first request (from the served data, so they match it) and kept. */
+    /**
+     * Dumps are made on first request, from the served data, and kept. kg.trig, ontology.ttl and
+     * kg-flat.ttl are the files {@code build --out} writes ({@link Publisher#publishedBytes}, one path, the
+     * same bytes); the others are those data in another syntax.
+     */
+    private Map<String, byte[]> published;
+
+    /** The three published files, written once for all three (the dumps map keeps each as it is asked for). */
+    private synchronized Map<String, byte[]> published(DatasetGraph named) throws IOException {
+        if (published == null) published = Publisher.publishedBytes(named);
+        return published;
+    }
+
     private byte[] makeDump(String name) {
         return Txn.calculateRead(dsg, () -> {
             try {
                 DatasetGraph named = DatasetGraphFactory.createGeneral();
                 dsg.listGraphNodes().forEachRemaining(n -> named.addGraph(n, dsg.getGraph(n)));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                CanonicalWriter cw = new CanonicalWriter();
                 switch (name) {
-                    case "kg.trig" -> { try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) { cw.writeTriG(named, w, ""); } }
+                    case Publisher.DATASET, Publisher.ONTOLOGY, Publisher.FLAT -> { return published(named).get(name); }
                     case "kg.nq" -> RDFDataMgr.write(out, named, Lang.NQUADS);
                     case "kg.nq.gz" -> { try (GZIPOutputStream gz = new GZIPOutputStream(out)) { RDFDataMgr.write(gz, named, Lang.NQUADS); } }
-                    case "kg-flat.ttl" -> { try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) { cw.writeTurtle(Publisher.flatten(named), w, ""); } }
-                    case "ontology.ttl" -> { try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) { cw.writeTurtle(dsg.getGraph(Ids.GRAPH_ONTOLOGY), w, ""); } }
                     case "ontology.rdf" -> RDFDataMgr.write(out, copy(dsg.getGraph(Ids.GRAPH_ONTOLOGY)), RDFFormat.RDFXML_PRETTY);
                     default -> throw new IllegalArgumentException(name);
                 }
