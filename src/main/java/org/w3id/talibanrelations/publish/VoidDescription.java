@@ -38,14 +38,6 @@ public final class VoidDescription {
     private static Node v(String local) { return NodeFactory.createURI(VOID + local); }
     private static Node integer(long n) { return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger); }
 
-    /** Describes a dataset (whose named graphs hold everything; a void graph in it is not counted). */
-    public static Graph of(DatasetGraph dsg) {
-        Node voidGraph = NodeFactory.createURI(Ids.GRAPH + "void");
-        Graph union = GraphFactory.createGraphMem();
-        dsg.find().forEachRemaining(q -> { if (!q.getGraph().equals(voidGraph)) union.add(q.asTriple()); });
-        return of(dsg, union);
-    }
-
     /**
      * Describes a dataset whose union (every triple of every graph but a void graph, each once) is at
      * hand, as the build has it in its served view: the counts are made on it, without a copy.
