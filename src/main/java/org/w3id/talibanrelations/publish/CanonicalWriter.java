@@ -24,7 +24,7 @@ import org.w3id.talibanrelations.vocabulary.Namespaces;
  * gives byte-identical files and a diff of two releases shows only what changed.
  * Published graphs hold no blank nodes, which is what makes a total order possible.
  */
-public final class CanonicalWriter {
+final class CanonicalWriter {
     private final PrefixMap prefixes = PrefixMapFactory.create(Namespaces.prefixMapping());
 
     /** Writes one graph as Turtle. */

@@ -33,7 +33,7 @@ import org.w3id.talibanrelations.vocabulary.Namespaces;
  *   problems.addAll(ex.problems(rulesThatRan));
  * </pre>
  */
-public final class LintExceptions {
+final class LintExceptions {
     /** The header line the file must start with. */
     public static final String HEADER = "lint\tfact\treason";
 

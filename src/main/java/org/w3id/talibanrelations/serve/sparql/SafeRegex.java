@@ -35,7 +35,7 @@ import org.w3id.talibanrelations.serve.http.RequestScope;
  *   Query safe = SafeRegex.rewrite(query);   // REGEX and REPLACE replaced, everything else as it was
  * </pre>
  */
-public final class SafeRegex {
+final class SafeRegex {
     private SafeRegex() {}
 
     private static final Cache<String, Pattern> PATTERNS = CacheFactory.createCache(500);
