@@ -118,6 +118,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             keepUnresolvedReferences(f);
         }
 
+        Graph description = datasetDescription();
+
         if (partitions != null) partitions.begin(this);
         DatasetGraph into = partitions == null ? dataset : newPartition();
         FactExpander expander = new FactExpander(ontology, actors, sources, into, problems, facts);
@@ -158,6 +160,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         Graph voidGraph = partitions == null
                 ? org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph())
                 : partitions.voidDescription(dataset, served.getDefaultGraph());
+        description.find().forEachRemaining(voidGraph::add);
         dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
         linkServedGraphs();
         voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
@@ -256,6 +259,30 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         for (Triple t : own)
             if (t.getPredicate().equals(RDF.type.asNode()) || t.getPredicate().equals(TIR.conflictingFact)) return true;
         return false;
+    }
+
+    /**
+     * {@code data/dataset.ttl}: what the VoID description and the pages say about the dataset (its title,
+     * description, licence, where to start browsing), published in the VoID graph. Its statements are at
+     * its lines, for the shapes ({@code tirsh:DatasetShape}); the IRIs of ours it names must be declared.
+     */
+    private Graph datasetDescription() {
+        Path file = layout.datasetDescription();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(Problem.inFile(layout.show(file), "missing: the dataset's description (its title, description and licence; data/README.md)"));
+            return GraphFactory.createDefaultGraph();
+        }
+        CuratedFile f = CuratedFile.read(layout, file);
+        problems.addAll(f.problems());
+        if (!f.ok()) return GraphFactory.createDefaultGraph();
+        noBlankNodes(f);
+        for (Node s : f.graph().find().mapWith(Triple::getSubject).toSet()) {
+            if (!s.equals(org.w3id.talibanrelations.publish.VoidDescription.DATASET))
+                problems.add(f.at(s, "describes only the dataset, " + org.w3id.talibanrelations.publish.VoidDescription.DATASET.getURI() + ": " + s));
+            declaredAt.putIfAbsent(s, f.shown() + ":" + f.line(s));
+        }
+        keepUnresolvedReferences(f);
+        return f.graph();
     }
 
     private void noBlankNodes(CuratedFile f) {

@@ -24,6 +24,8 @@ public record Layout(Path root) {
     public Path actors() { return root.resolve("data/actors"); }
     /** Folder of curated facts. */
     public Path facts() { return root.resolve("data/facts"); }
+    /** The dataset's own description: title, description, licence, where to start browsing (VoID and the pages). */
+    public Path datasetDescription() { return root.resolve("data/dataset.ttl"); }
     /** The ontology. */
     public Path ontology() { return root.resolve("ontology/taliban-relations.ttl"); }
     /** Folder of SHACL shapes. */

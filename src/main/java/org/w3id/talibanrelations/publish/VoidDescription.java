@@ -15,7 +15,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -23,7 +22,9 @@ import org.w3id.talibanrelations.vocabulary.Namespaces;
 /**
  * The VoID description of the published dataset (graph {@code id/graph/void}, and
  * {@code /.well-known/void} on the server): counts, vocabularies, named graphs as subsets, dump
- * files and the SPARQL endpoint, under their public IRIs.
+ * files and the SPARQL endpoint, under their public IRIs. What is said of the dataset by people (its
+ * title, description, licence, example resources) is not here but in {@code data/dataset.ttl}, which
+ * the build checks and adds to this graph.
  */
 public final class VoidDescription {
     private VoidDescription() {}
@@ -86,10 +87,6 @@ public final class VoidDescription {
             if (known != null && !Set.of("rdf", "rdfs", "owl", "xsd").contains(known)) vocabularies.add(ns);
         }
         g.add(DATASET, RDF.type.asNode(), v("Dataset"));
-        g.add(DATASET, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Taliban international relations knowledge graph", "en"));
-        g.add(DATASET, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
-                "Who recognises, engages, opposes, designates or supports whom, when, and according to which source, each fact with the exact words of its source.", "en"));
-        g.add(DATASET, DCTerms.license.asNode(), NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"));
         g.add(DATASET, v("triples"), integer(counts.triples));
         g.add(DATASET, v("entities"), integer(counts.entities));
         g.add(DATASET, v("classes"), integer(counts.classes.size()));
@@ -97,8 +94,6 @@ public final class VoidDescription {
         g.add(DATASET, v("distinctSubjects"), integer(counts.subjects));
         g.add(DATASET, v("sparqlEndpoint"), NodeFactory.createURI(Ids.BASE + "kg/sparql"));
         g.add(DATASET, v("uriSpace"), NodeFactory.createLiteralString(Ids.ID));
-        g.add(DATASET, v("exampleResource"), NodeFactory.createURI(Ids.ACTOR + "russia"));
-        g.add(DATASET, v("rootResource"), NodeFactory.createURI(Ids.ACTOR + "islamic-emirate-of-afghanistan"));
         for (String ns : vocabularies) g.add(DATASET, v("vocabulary"), NodeFactory.createURI(ns));
         for (String dump : DUMPS) g.add(DATASET, v("dataDump"), NodeFactory.createURI(Ids.BASE + "dumps/" + dump));
         for (Node name : graphNames) {
