@@ -181,7 +181,7 @@ public final class KgServer {
             AssetServlet assets = new AssetServlet();
             for (Routes.Route r : Routes.ALL) {
                 switch (r.handler()) {
-                    case LANDING -> builder.addServlet("", new LandingPage(facts, sources, triples(dataset)));
+                    case LANDING -> builder.addServlet("", new LandingPage(served.getDefaultGraph(), facts, sources, triples(dataset)));
                     case QUERY_PAGE -> builder.addServlet(r.path(), new QueryPage(served));
                     case OVERVIEW_PAGE -> builder.addServlet(r.path(), new OverviewPage(served));
                     case LINKED_DATA -> builder.addServlet(r.path(), ld);

@@ -216,6 +216,22 @@ class ServerTest {
         assertEquals(404, get("no/such/route", null).statusCode());
     }
 
+    /** The home page says what data/dataset.ttl says (through the published VoID graph), not what code says. */
+    @Test
+    void theHomePageIsMadeFromTheDatasetDescription() throws Exception {
+        String page = new String(get("", "text/html").body(), StandardCharsets.UTF_8);
+        org.apache.jena.graph.Graph description = org.apache.jena.riot.RDFDataMgr.loadGraph(TestProjects.REAL.datasetDescription().toString());
+        org.apache.jena.graph.Node d = org.w3id.talibanrelations.publish.VoidDescription.DATASET;
+        String title = org.apache.jena.system.G.getOneSP(description, d, org.apache.jena.vocabulary.DCTerms.title.asNode()).getLiteralLexicalForm();
+        assertTrue(page.contains("<h1>" + title + "</h1>"), page);
+        var examples = description.find(d, org.apache.jena.vocabulary.VOID.exampleResource.asNode(), org.apache.jena.graph.Node.ANY).mapWith(t -> t.getObject()).toList();
+        assertTrue(examples.size() >= 2, "the real description names examples");
+        for (var r : examples) {
+            String href = "href=\"/doc/" + r.getURI().substring(org.w3id.talibanrelations.vocabulary.Ids.ID.length()) + "\"";
+            assertTrue(page.contains(href), "the home page links the example " + r + ": " + page);
+        }
+    }
+
     /**
      * Fuseki asks Jetty for a 5 MiB response buffer, more than Jetty's pool keeps: each response written
      * through it allocated a fresh 5 MiB direct buffer, and when direct memory ran out, java.nio called
