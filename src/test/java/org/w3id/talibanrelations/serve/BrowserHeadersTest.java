@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.w3id.talibanrelations.KgServer;
-import org.w3id.talibanrelations.TestProjects;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.talibanrelations.TestServer;
 
 /**
  * What a browser gets: every response carries the headers that keep served content from running as
@@ -29,20 +24,10 @@ import org.w3id.talibanrelations.TestProjects;
  * or style, no event-handler attribute. One test per kind of page.
  */
 class BrowserHeadersTest {
-    private static KgServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset()).build().start();
-    }
-
-    @AfterAll
-    static void stop() { if (server != null) server.stop(); }
+    @RegisterExtension static final TestServer server = TestServer.onRealData();
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path.substring(1))).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(path.substring(1), "Accept", "text/html");
     }
 
     static final List<String> PAGES = List.of("/", "/query", "/overview", "/ontology.html", "/doc/actor/russia.html",

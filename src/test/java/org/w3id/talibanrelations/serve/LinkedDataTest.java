@@ -28,13 +28,13 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.TestServer;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
@@ -42,24 +42,11 @@ import org.w3id.talibanrelations.vocabulary.TIR;
 
 /** Dereferenceable IRIs, content negotiation, pages, VoID, service description, dumps. Port 0; always stopped. */
 class LinkedDataTest {
-    private static KgServer server;
-    private static final HttpClient http = HttpClient.newHttpClient(); // does not follow redirects
-
-    @BeforeAll
-    static void start() {
-        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
-                .build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension static final TestServer server = TestServer.onRealData();
+    private static final HttpClient http = server.http(); // does not follow redirects
 
     private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
-        if (accept != null) b.header("Accept", accept);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return server.getBytes(path, "Accept", accept);
     }
 
     private static Graph parse(byte[] body, Lang lang) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
-import org.w3id.talibanrelations.KgServer;
-import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.TestServer;
 
 /**
  * The route inventory ({@link Routes}) against the running server: every mounted route is listed
@@ -37,11 +37,11 @@ import org.w3id.talibanrelations.TestProjects;
  * no 5xx anywhere, and the trap never hears a request. One dynamic test per route.
  */
 class RouteInventoryTest {
-    private static KgServer server;
+    @RegisterExtension static final TestServer server = TestServer.onRealData(b -> b.limits(Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(3))));
     private static HttpServer trap;
     private static final AtomicInteger trapHits = new AtomicInteger();
     private static String trapUrl;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http = server.http();
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,13 +49,10 @@ class RouteInventoryTest {
         trap.createContext("/", ex -> { trapHits.incrementAndGet(); ex.sendResponseHeaders(200, -1); ex.close(); });
         trap.start();
         trapUrl = "http://127.0.0.1:" + trap.getAddress().getPort() + "/trap";
-        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
-                .limits(Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(3))).build().start();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.stop();
         if (trap != null) trap.stop(0);
     }
 
@@ -63,7 +60,7 @@ class RouteInventoryTest {
     void everyMountedRouteIsInTheInventoryAndEveryListedOneIsMounted() {
         Set<String> listed = new TreeSet<>();
         Routes.ALL.forEach(r -> listed.add(r.path()));
-        Set<String> mounted = new TreeSet<>(server.mountedRoutes());
+        Set<String> mounted = new TreeSet<>(server.server().mountedRoutes());
         assertEquals(listed, mounted, "Routes.ALL must list exactly the routes the server mounts");
     }
 

@@ -13,11 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.w3id.talibanrelations.KgServer;
-import org.w3id.talibanrelations.TestProjects;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.talibanrelations.TestServer;
 
 /**
  * The endpoint as the open internet probes it: bad input gets a clear 4xx (never a 5xx, a stack
@@ -25,25 +24,14 @@ import org.w3id.talibanrelations.TestProjects;
  * body, and SERVICE goes only where the allow-list says. Two servers on port 0, always stopped.
  */
 class SafetyTest {
-    private static KgServer server, other;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String TIR = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> ";
-
-    @BeforeAll
-    static void start() {
-        var dsg = TestProjects.realBuild().dataset();
-        other = KgServer.create().port(0).loopback(true).dataset(dsg).build().start();
-        Limits limits = Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(2)).withMaxResultRows(1000)
+    /** The one endpoint {@link #server} may call with SERVICE. */
+    @RegisterExtension @Order(1) static final TestServer other = TestServer.onRealData();
+    @RegisterExtension @Order(2) static final TestServer server = TestServer.onRealData(b -> b.limits(
+            Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(2)).withMaxResultRows(1000)
                 .withMaxQueryChars(10_000).withMaxNesting(20).withMaxBodyBytes(64 * 1024)
-                .withServiceAllowList(List.of(other.sparqlUrl()));
-        server = KgServer.create().port(0).loopback(true).dataset(dsg).limits(limits).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-        if (other != null) other.stop();
-    }
+                .withServiceAllowList(List.of(other.sparqlUrl()))));
+    private static final HttpClient http = server.http();
+    private static final String TIR = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> ";
 
     private record Res(int status, String body) {}
 

@@ -26,39 +26,27 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.TestProjects;
+import org.w3id.talibanrelations.TestServer;
 
 /** The endpoint over real HTTP: routes, formats, read-only, CORS. Port 0; always stopped. */
 class ServerTest {
-    private static KgServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension static final TestServer server = TestServer.onRealData();
+    private static final HttpClient http = server.http();
 
     private static final String FACTS = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> "
             + "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f tir:evidence ?e }";
     private static final String CONSTRUCT = "PREFIX tir: <https://w3id.org/taliban-relations/ontology#> "
             + "CONSTRUCT { ?a tir:formallyRecognizes ?b } WHERE { ?a tir:formallyRecognizes ?b }";
 
-    @BeforeAll
-    static void start() {
-        server = KgServer.create().port(0).dataset(TestProjects.realBuild().dataset()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
 
     private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
-        if (accept != null) b.header("Accept", accept);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return server.getBytes(path, "Accept", accept);
     }
 
     private static String q(String query) {

@@ -15,11 +15,9 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.talibanrelations.KgServer;
-import org.w3id.talibanrelations.TestProjects;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.talibanrelations.TestServer;
 
 /**
  * {@code POST /kg/shacl}: what it is for (a report on whether the served data meets a researcher's
@@ -28,19 +26,10 @@ import org.w3id.talibanrelations.TestProjects;
  * 403 for SERVICE, 422 for validation that runs past the time limit, core and SPARQL alike.
  */
 class ShaclEndpointTest {
-    private static KgServer server;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @RegisterExtension static final TestServer server = TestServer.onRealData(b -> b.limits(Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(2))));
+    private static final HttpClient http = server.http();
     private static final String PRE = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> . "
             + "@prefix tir: <https://w3id.org/taliban-relations/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . ";
-
-    @BeforeAll
-    static void start() {
-        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset())
-                .limits(Limits.DEFAULT.withQueryTimeout(Duration.ofSeconds(2))).build().start();
-    }
-
-    @AfterAll
-    static void stop() { if (server != null) server.stop(); }
 
     private record Res(int status, String body, long millis) {}
 

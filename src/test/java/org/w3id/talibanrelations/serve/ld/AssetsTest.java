@@ -3,34 +3,20 @@ package org.w3id.talibanrelations.serve.ld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.talibanrelations.KgServer;
-import org.w3id.talibanrelations.TestProjects;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.talibanrelations.TestServer;
 
 /** The browser libraries come from their WebJars at the versions pom.xml names, and every asset a page loads is served. Port 0; always stopped. */
 class AssetsTest {
-    private static KgServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        server = KgServer.create().port(0).loopback(true).dataset(TestProjects.realBuild().dataset()).build().start();
-    }
-
-    @AfterAll
-    static void stop() { if (server != null) server.stop(); }
+    @RegisterExtension static final TestServer server = TestServer.onRealData();
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 
     @Test
