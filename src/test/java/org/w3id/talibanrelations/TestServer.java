@@ -1,10 +1,12 @@
 package org.w3id.talibanrelations;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -75,6 +77,21 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     /** GET a path below the base URL, with header names and values in pairs; the body as bytes. */
     public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
         return HTTP.send(withHeaders(request(path).GET(), headers).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A status and a body. */
+    public record Response(int status, String body) {}
+
+    /** A GET with its request target sent as is (java.net.URI refuses the malformed ones tests probe). */
+    public Response getRaw(String requestTarget) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(("GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int bodyAt = response.indexOf("\r\n\r\n");
+            return new Response(Integer.parseInt(response.substring(9, 12)), bodyAt < 0 ? "" : response.substring(bodyAt + 4));
+        }
     }
 
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder b, String... headers) {

@@ -94,14 +94,8 @@ class RouteInventoryTest {
 
     /** A GET with the request line sent as is: java.net.URI refuses the malformed ones probed here. */
     private static Res getRaw(String pathAndQuery) throws Exception {
-        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port())) {
-            sock.setSoTimeout(60_000);
-            sock.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String response = new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int bodyAt = response.indexOf("\r\n\r\n");
-            return new Res(Integer.parseInt(response.substring(9, 12)), bodyAt < 0 ? "" : response.substring(bodyAt + 4));
-        }
+        TestServer.Response r = server.getRaw(pathAndQuery);
+        return new Res(r.status(), r.body());
     }
 
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }

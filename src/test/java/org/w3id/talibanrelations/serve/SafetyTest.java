@@ -49,15 +49,8 @@ class SafetyTest {
 
     /** A GET with the request line sent as is: java.net.URI refuses the malformed ones we test. */
     private static Res getRaw(String pathAndQuery) throws Exception {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(("GET /" + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(response.substring(9, 12));
-            int bodyAt = response.indexOf("\r\n\r\n");
-            return new Res(status, bodyAt < 0 ? "" : response.substring(bodyAt + 4));
-        }
+        TestServer.Response r = server.getRaw("/" + pathAndQuery);
+        return new Res(r.status(), r.body());
     }
 
     private static void assertClear4xx(Res r, int status, String message) {
