@@ -181,7 +181,12 @@ public final class KgServer {
             AssetServlet assets = new AssetServlet();
             for (Routes.Route r : Routes.ALL) {
                 switch (r.handler()) {
-                    case LANDING -> builder.addServlet("", new LandingPage(served.getDefaultGraph(), facts, sources, triples(dataset)));
+                    case LANDING -> {
+                        long triples = triples(dataset);
+                        // The page is made once, from the served VoID graph: in a read transaction, for a TDB2 store.
+                        builder.addServlet("", org.apache.jena.system.Txn.calculateRead(served,
+                                () -> new LandingPage(served.getDefaultGraph(), facts, sources, triples)));
+                    }
                     case QUERY_PAGE -> builder.addServlet(r.path(), new QueryPage(served));
                     case OVERVIEW_PAGE -> builder.addServlet(r.path(), new OverviewPage(served));
                     case LINKED_DATA -> builder.addServlet(r.path(), ld);
