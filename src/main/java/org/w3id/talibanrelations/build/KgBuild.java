@@ -25,7 +25,6 @@ import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.core.TripleSetGraph;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
-import org.w3id.talibanrelations.vocabulary.Cur;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.TIR;
 

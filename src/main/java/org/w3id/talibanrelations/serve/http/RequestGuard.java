@@ -34,7 +34,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.eclipse.jetty.util.UrlEncoded;
 
-import org.w3id.talibanrelations.KgServer;
 import org.w3id.talibanrelations.serve.Limits;
 import org.w3id.talibanrelations.serve.Routes;
 import org.w3id.talibanrelations.serve.cache.ResponseCache;

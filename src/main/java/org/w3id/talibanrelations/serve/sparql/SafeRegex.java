@@ -20,7 +20,6 @@ import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.talibanrelations.serve.http.Refusal;
 import org.w3id.talibanrelations.serve.http.RequestScope;
 
 /**
