@@ -23,6 +23,7 @@ import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.core.TripleSetGraph;
+import org.w3id.talibanrelations.facts.CurationShapes;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.vocabulary.Ids;
@@ -121,7 +122,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
 
         if (partitions != null) partitions.begin(this);
         DatasetGraph into = partitions == null ? dataset : newPartition();
-        FactExpander expander = new FactExpander(ontology, actors, sources, into, problems, facts);
+        CurationShapes curation = CurationShapes.load(layout, ontology, problems);
+        FactExpander expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
         // Files are read and parsed ahead, on the workers, while this thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
         String partition = factFiles.isEmpty() ? null : partitionOf(factFiles.get(0));
@@ -137,7 +139,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             if (partitions != null && !part.equals(partition)) {
                 endPartition(into);
                 into = newPartition();
-                expander = new FactExpander(ontology, actors, sources, into, problems, facts);
+                expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
                 partition = part;
             }
             problems.addAll(f.problems());

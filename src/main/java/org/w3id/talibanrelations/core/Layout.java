@@ -30,6 +30,8 @@ public record Layout(Path root) {
     public Path ontology() { return root.resolve("ontology/taliban-relations.ttl"); }
     /** Folder of SHACL shapes. */
     public Path shapes() { return root.resolve("shapes"); }
+    /** Folder of the shapes of the curation form, run on each curated file before it is expanded (not on the published graph). */
+    public Path curationShapes() { return root.resolve("shapes/curation"); }
     /** Folder of QC rules ({@code *-violation.rq}). */
     public Path qcRules() { return root.resolve("shapes/qc"); }
     /** The lint exceptions: one QC rule silenced for one fact, with the reason (data/CURATION.md). */

@@ -31,7 +31,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * W3C Web Annotation per quote, located in the hash-pinned source text.
  *
  * <pre>
- *   FactExpander x = new FactExpander(ontology, actors, sources, dataset, problems, seen);
+ *   FactExpander x = new FactExpander(ontology, shapes, actors, sources, dataset, problems, seen);
  *   x.expand(curatedFile);
  * </pre>
  */
@@ -39,6 +39,7 @@ public final class FactExpander {
     private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
 
     private final Ontology ontology;
+    private final CurationShapes shapes;
     private final Graph actors;
     private final SourceCatalog sources;
     private final DatasetGraph out;
@@ -50,121 +51,70 @@ public final class FactExpander {
      * @param seen fact IRIs already expanded, with the file and line that declared them,
      *             shared across files to catch duplicate slugs
      */
-    public FactExpander(Ontology ontology, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
+    public FactExpander(Ontology ontology, CurationShapes shapes, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
         this.actors = actors;
         this.ontology = ontology;
+        this.shapes = shapes;
         this.sources = sources;
         this.out = out;
         this.problems = problems;
         this.seen = seen;
     }
 
-    /** Expands every record of a parsed fact file; problems are collected. */
+    /**
+     * Expands every record of a parsed fact file that the curation shapes accept; their problems,
+     * and those only the expansion can find (in the source text, the calendar, other files), are collected.
+     */
     public void expand(CuratedFile file) {
+        CurationShapes.Checked checked = shapes.check(file);
+        problems.addAll(checked.problems());
         Graph g = file.graph();
         List<Node> subjects = g.find().mapWith(Triple::getSubject).filterKeep(Node::isURI).toSet().stream()
+                .filter(s -> !checked.rejects(s))
                 .sorted(Comparator.comparing(Node::getURI)).toList();
         for (Node s : subjects) expandOne(file, s);
-        // Blank nodes are only allowed as cur:evidence values.
-        g.find().filterKeep(t -> t.getSubject().isBlank() && !g.contains(Node.ANY, Cur.evidence, t.getSubject()))
-         .forEach(t -> problems.add(file.at(t, "blank node outside cur:evidence: give it an IRI")));
     }
 
+    /** Expands one record whose form the shapes have checked: its type, terms, source, certainty, date and evidence are there. */
     private void expandOne(CuratedFile file, Node fact) {
         Graph g = file.graph();
         String where = file.shown() + ":" + file.line(fact);
         String slug = Ids.slug(fact, Ids.FACT);
-        if (slug == null || !Ids.isSlug(slug)) {
-            problems.add(file.at(fact, "a fact's IRI is " + Ids.FACT + "<slug>, slug in lowercase letters, digits and hyphens: " + fact));
-            return;
-        }
         String previous = seen.putIfAbsent(fact, where);
         if (previous != null) {
             problems.add(file.at(fact, "duplicate fact id " + slug + ": already declared at " + previous));
             return;
         }
         List<Triple> own = g.find(fact, Node.ANY, Node.ANY).toList();
-        List<Node> types = own.stream().filter(t -> t.getPredicate().equals(RDF.type.asNode())).map(Triple::getObject).toList();
-        if (types.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no type: write a tir:<RelationClass>")); return; }
+        // An undeclared source is the build's reference check's to report, at this line.
+        SourceDocument doc = sources.byIri(g.find(fact, Std.prov_wasDerivedFrom, Node.ANY).next().getObject());
+        if (doc == null) return;
         boolean ok = true;
-        for (Node type : types) {
-            if (!ontology.isClass(type) || !ontology.isA(type, TIR.Fact)) {
-                problems.add(file.at(Triple.create(fact, RDF.type.asNode(), type), "fact " + slug + ": " + type + " is not a relation class of the ontology"));
-                ok = false;
-            }
-        }
-        for (Triple t : own) {
-            Node p = t.getPredicate();
-            if (p.equals(RDF.type.asNode()) || p.equals(RDFS.comment.asNode()) || p.getURI().startsWith(Cur.NS) && isCurationTerm(p)) continue;
-            if (!ontology.isProperty(p)) {
-                problems.add(file.at(t, "fact " + slug + ": unknown property " + p + " (not declared in the ontology)"));
-                ok = false;
-            }
-        }
-        // Source.
-        List<Triple> src = g.find(fact, Std.prov_wasDerivedFrom, Node.ANY).toList();
-        SourceDocument doc = null;
-        if (src.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no source: add prov:wasDerivedFrom source:<slug>")); ok = false; }
-        else if (src.size() > 1) { problems.add(file.at(src.get(1), "fact " + slug + " has several sources: one fact, one source")); ok = false; }
-        else {
-            doc = sources.byIri(src.get(0).getObject());
-            if (doc == null) { problems.add(file.at(src.get(0), "fact " + slug + ": unknown source " + src.get(0).getObject() + " (not in data/sources/sources.ttl)")); ok = false; }
-        }
-        // Certainty.
-        List<Triple> cert = g.find(fact, TIR.certainty, Node.ANY).toList();
-        if (cert.isEmpty()) { problems.add(file.at(fact, "fact " + slug + " has no certainty: add tir:certainty (stated, reported, alleged, denied, unconfirmed or planned)")); ok = false; }
-        else for (Triple t : cert) if (!ontology.isCertainty(t.getObject())) { problems.add(file.at(t, "fact " + slug + ": " + t.getObject() + " is not a certainty level")); ok = false; }
-        // Date.
+        // The calendar: the shapes check the form of the date, not that the day exists.
+        Triple dateTriple = g.find(fact, Cur.date, Node.ANY).next();
         DateSpec date = null;
-        List<Triple> dates = g.find(fact, Cur.date, Node.ANY).toList();
-        if (dates.size() != 1) { problems.add(file.at(fact, "fact " + slug + " needs exactly one cur:date (YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.. or \"unknown\")")); ok = false; }
-        else {
-            Triple t = dates.get(0);
-            try {
-                date = DateSpec.parse(t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : "");
-            } catch (IllegalArgumentException e) {
-                problems.add(file.at(t, "fact " + slug + ": bad date: " + e.getMessage()));
-                ok = false;
-            }
+        try {
+            date = DateSpec.parse(dateTriple.getObject().getLiteralLexicalForm());
+        } catch (IllegalArgumentException e) {
+            problems.add(file.at(dateTriple, "fact " + slug + ": bad date: " + e.getMessage()));
+            ok = false;
         }
         List<Triple> dateTexts = g.find(fact, TIR.dateText, Node.ANY).toList();
-        if (date != null && !date.isUnknown() && dateTexts.isEmpty() && !g.contains(fact, Cur.dateInferred, Node.ANY)) {
-            problems.add(file.at(dates.get(0), "fact " + slug + ": a dated fact needs tir:dateText, the date as the text writes it (or cur:dateInferred, when the text leaves it implicit)"));
-            ok = false;
-        }
-        if (g.find(fact, Cur.asOf, Node.ANY).toList().size() > 1) {
-            problems.add(file.at(fact, "fact " + slug + ": several cur:asOf; a fact speaks as of one date"));
-            ok = false;
-        }
-        // Quotes.
+        // The source text: each quote found, once (or at its cur:occurrence).
         List<Quote> quotes = new ArrayList<>();
-        List<Triple> quoteTriples = new ArrayList<>(g.find(fact, Cur.quote, Node.ANY).toList());
-        List<Triple> evidenceTriples = g.find(fact, Cur.evidence, Node.ANY).toList();
-        if (quoteTriples.isEmpty() && evidenceTriples.isEmpty()) {
-            problems.add(file.at(fact, "fact " + slug + " has no evidence: add cur:quote with the exact words of the source"));
-            ok = false;
+        int wanted = 0;
+        for (Triple t : g.find(fact, Cur.quote, Node.ANY).toList()) {
+            wanted++;
+            ok &= locate(file, slug, doc, t, 0, quotes);
         }
-        if (doc != null) {
-            for (Triple t : quoteTriples) locate(file, slug, doc, t, t.getObject(), 0, quotes);
-            for (Triple t : evidenceTriples) {
-                Node b = t.getObject();
-                for (Triple extra : g.find(b, Node.ANY, Node.ANY).toList())
-                    if (!extra.getPredicate().equals(Cur.quote) && !extra.getPredicate().equals(Cur.occurrence)) {
-                        problems.add(file.at(extra, "fact " + slug + ": cur:evidence takes only cur:quote and cur:occurrence, not " + extra.getPredicate()));
-                        ok = false;
-                    }
-                List<Triple> q = g.find(b, Cur.quote, Node.ANY).toList();
-                List<Triple> occ = g.find(b, Cur.occurrence, Node.ANY).toList();
-                if (q.size() != 1) { problems.add(file.at(t, "fact " + slug + ": cur:evidence needs exactly one cur:quote")); ok = false; continue; }
-                int n = 0;
-                if (!occ.isEmpty()) {
-                    try { n = Integer.parseInt(occ.get(0).getObject().getLiteralLexicalForm()); } catch (RuntimeException e) { n = -1; }
-                    if (n < 1) { problems.add(file.at(occ.get(0), "fact " + slug + ": cur:occurrence is a whole number from 1")); ok = false; continue; }
-                }
-                locate(file, slug, doc, q.get(0), q.get(0).getObject(), n, quotes);
-            }
+        for (Triple t : g.find(fact, Cur.evidence, Node.ANY).toList()) {
+            wanted++;
+            Triple q = g.find(t.getObject(), Cur.quote, Node.ANY).next();
+            var occ = g.find(t.getObject(), Cur.occurrence, Node.ANY);
+            int n = occ.hasNext() ? (int) Math.min(Integer.MAX_VALUE, ((Number) occ.next().getObject().getLiteralValue()).longValue()) : 0;
+            ok &= locate(file, slug, doc, q, n, quotes);
         }
-        if (!ok || doc == null || date == null || quotes.size() != quoteTriples.size() + evidenceTriples.size()) return;
+        if (!ok || quotes.size() != wanted) return;
 
         // Publish.
         Node graphName = Ids.factsGraph(doc.slug());
@@ -234,12 +184,13 @@ public final class FactExpander {
         pub.add(node, TIR.datePrecision, d.precision());
     }
 
-    private void locate(CuratedFile file, String slug, SourceDocument doc, Triple at, Node literal, int occurrence, List<Quote> quotes) {
-        if (!literal.isLiteral()) { problems.add(file.at(at, "fact " + slug + ": a quote is a string")); return; }
+    private boolean locate(CuratedFile file, String slug, SourceDocument doc, Triple at, int occurrence, List<Quote> quotes) {
         try {
-            quotes.add(Quote.locate(doc, literal.getLiteralLexicalForm(), occurrence));
+            quotes.add(Quote.locate(doc, at.getObject().getLiteralLexicalForm(), occurrence));
+            return true;
         } catch (Quote.NotFound e) {
             problems.add(file.at(at, "fact " + slug + ": " + e.getMessage()));
+            return false;
         }
     }
 
@@ -275,10 +226,6 @@ public final class FactExpander {
         }
         SourceStructure.Row row = structure.rowOf(q.start(), q.end());
         if (row != null) pub.add(target, TIR.inTableRow, row.iri());
-    }
-
-    private static boolean isCurationTerm(Node p) {
-        return p.equals(Cur.date) || p.equals(Cur.dateInferred) || p.equals(Cur.quote) || p.equals(Cur.evidence) || p.equals(Cur.asOf);
     }
 
     private static String literal(Graph g, Node s, Node p) {

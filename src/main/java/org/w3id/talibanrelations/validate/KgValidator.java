@@ -68,10 +68,11 @@ public final class KgValidator {
         return problems;
     }
 
-    /** Reads every Turtle file under {@code shapes/} into one shapes graph. */
+    /** Reads every Turtle file under {@code shapes/} into one shapes graph, less the curation form's ({@code shapes/curation/}, run on the inputs). */
     public static Graph shapesGraph(Layout layout) {
         Graph g = GraphFactory.createGraphMem();
-        for (Path p : Layout.files(layout.shapes(), ".ttl")) RDFParser.source(p).parse(g);
+        for (Path p : Layout.files(layout.shapes(), ".ttl"))
+            if (!p.startsWith(layout.curationShapes())) RDFParser.source(p).parse(g);
         return g;
     }
 

@@ -1,0 +1,127 @@
+package org.w3id.talibanrelations.facts;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.MultiUnion;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.w3id.talibanrelations.core.CuratedFile;
+import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Ontology;
+import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.vocabulary.Cur;
+import org.w3id.talibanrelations.vocabulary.Namespaces;
+
+/**
+ * The shapes of the curation form ({@code shapes/curation/}), run on one curated file at a time: the
+ * focus nodes are the file's own, the data is the file with the ontology and the shapes' declarations
+ * of the {@code cur:} terms beside it, and each result is reported at the line of the triple it is
+ * about. The constraints are the shapes'; this class only runs them and locates what they report.
+ *
+ * <pre>
+ *   CurationShapes shapes = CurationShapes.load(layout, ontology, problems);
+ *   CurationShapes.Checked c = shapes.check(curatedFile);
+ *   if (!c.rejects(record)) expand(record);
+ * </pre>
+ */
+public final class CurationShapes {
+    /** The project's prefixes and {@code cur:}, which is never published and so not among them. */
+    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+            .setNsPrefixes(Namespaces.prefixMapping()).setNsPrefix("cur", Cur.NS).lock();
+
+    private final Graph shapesGraph;
+    private final Shapes shapes;
+    private final Graph ontology;
+
+    private CurationShapes(Graph shapesGraph, Graph ontology) {
+        this.shapesGraph = shapesGraph;
+        this.shapes = Shapes.parse(shapesGraph);
+        this.ontology = ontology;
+    }
+
+    /** Reads the shapes of the curation form; a file that does not parse is a problem, and no shape of it runs. */
+    public static CurationShapes load(Layout layout, Ontology ontology, List<Problem> problems) {
+        Graph g = GraphFactory.createGraphMem();
+        for (Path p : Layout.files(layout.curationShapes(), ".ttl")) {
+            try {
+                RDFParser.source(p).parse(g);
+            } catch (RiotException e) {
+                problems.add(Problem.inFile(layout.show(p), "cannot parse shapes: " + e.getMessage()));
+            }
+        }
+        return new CurationShapes(g, ontology.graph());
+    }
+
+    /** What the shapes report on one file: its problems, and the records they are about. */
+    public record Checked(List<Problem> problems, Set<Node> rejected) {
+        /** Whether a record (a subject of the file) has a problem, and so is not to be expanded. */
+        public boolean rejects(Node record) { return rejected.contains(record); }
+    }
+
+    /** Validates the records of one parsed file. */
+    public Checked check(CuratedFile file) {
+        Graph own = file.graph();
+        Graph data = new MultiUnion(new Graph[] { own, ontology, shapesGraph });
+        ValidationContext vCxt = ValidationContext.create(shapes, data);
+        for (Shape shape : shapes.getTargetShapes())
+            for (Node n : VLib.focusNodes(own, shape)) VLib.validateShape(vCxt, data, shape, n);
+        List<Problem> problems = new ArrayList<>();
+        Set<Node> rejected = new HashSet<>();
+        if (!vCxt.hasViolation()) return new Checked(problems, rejected);
+        ValidationReport report = vCxt.generateReport();
+        for (ReportEntry e : report.getEntries()) {
+            Node record = recordOf(own, e.focusNode());
+            rejected.add(record);
+            problems.add(new Problem(file.shown(), line(file, e), name(record) + ": " + about(e) + e.message()));
+        }
+        return new Checked(problems, rejected);
+    }
+
+    /** The line of the triple a result is about when its path is one property, else of its focus node. */
+    private static long line(CuratedFile file, ReportEntry e) {
+        if (e.resultPath() instanceof P_Link link && e.value() != null) {
+            long l = file.line(Triple.create(e.focusNode(), link.getNode(), e.value()));
+            if (l > 0) return l;
+        }
+        return file.line(e.focusNode());
+    }
+
+    /** The triple a result is about ({@code path value: }), when it has one: a missing value has none. */
+    private static String about(ReportEntry e) {
+        Node v = e.value();
+        if (!(e.resultPath() instanceof P_Link link) || v == null || v.equals(e.focusNode())) return "";
+        return name(link.getNode()) + " " + name(v) + ": ";
+    }
+
+    /** The record a node belongs to: itself when named by an IRI, else the record whose value it is. */
+    private static Node recordOf(Graph g, Node n) {
+        Set<Node> seen = new HashSet<>();
+        while (n.isBlank() && seen.add(n)) {
+            var up = g.find(Node.ANY, Node.ANY, n);
+            if (!up.hasNext()) break;
+            n = up.next().getSubject();
+        }
+        return n;
+    }
+
+    private static String name(Node n) {
+        return FmtUtils.stringForNode(n, PREFIXES);
+    }
+}
