@@ -20,18 +20,13 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class Ontology {
     private final Graph graph;
-    private final Set<Node> properties = new HashSet<>();
     private final Map<Node, Set<Node>> superClasses = new HashMap<>();
-    private final Set<Node> certainties = new HashSet<>();
 
     /** Indexes an ontology graph. */
     public Ontology(Graph graph) {
         this.graph = graph;
-        for (Node type : new Node[] { OWL.ObjectProperty.asNode(), OWL.DatatypeProperty.asNode(), OWL.AnnotationProperty.asNode() })
-            graph.find(Node.ANY, RDF.type.asNode(), type).mapWith(Triple::getSubject).forEach(properties::add);
         graph.find(Node.ANY, RDF.type.asNode(), OWL.Class.asNode()).mapWith(Triple::getSubject)
              .forEach(c -> superClasses.put(c, closure(c)));
-        graph.find(Node.ANY, RDF.type.asNode(), TIR.Certainty).mapWith(Triple::getSubject).forEach(certainties::add);
     }
 
     private Set<Node> closure(Node c) {
@@ -51,10 +46,6 @@ public final class Ontology {
     public boolean isClass(Node c) { return superClasses.containsKey(c); }
     /** Whether a declared class is (a subclass of) another, reflexively. */
     public boolean isA(Node c, Node superClass) { return superClasses.getOrDefault(c, Set.of()).contains(superClass); }
-    /** Whether a property is declared (object, datatype or annotation). */
-    public boolean isProperty(Node p) { return properties.contains(p); }
-    /** Whether a node is one of the certainty levels. */
-    public boolean isCertainty(Node n) { return certainties.contains(n); }
 
     /** The direct property derived from a relation class, inherited from its nearest superclass that names one; null if none. */
     public Node directProperty(Node relationClass) {
