@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.validate.KgValidator;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.TIR;
@@ -47,7 +48,7 @@ class CuratedConflictsTest {
         assertEquals(1, strings(g, RDFS.label.asNode()).size());
         assertEquals(1, strings(g, TIR.explanation).size());
         assertEquals(7, g.find(CONFLICT, Node.ANY, Node.ANY).toList().size(), "what is written, and where, nothing else");
-        assertEquals("data/conflicts/curated.ttl:7", build.declaredAt(CONFLICT), "problems found later on it point at its record");
+        assertEquals(new Location("data/conflicts/curated.ttl", 7), build.declaredAt(CONFLICT), "problems found later on it point at its record");
         assertTrue(build.served().getDefaultGraph().contains(CONFLICT, TIR.curatedAt, Node.ANY), "the endpoint's default graph has it");
     }
 

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.CuratedFile;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Ontology;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
@@ -48,8 +49,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
     private final DatasetGraph dataset = DatasetGraphFactory.createWithGraphMaker(name ->
             name != null && name.isURI() && name.getURI().startsWith(Ids.GRAPH + "facts/") ? new TripleSetGraph() : GraphFactory.createDefaultGraph());
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<Node, String> declaredAt = new HashMap<>();
-    private final Map<Node, String> facts = new LinkedHashMap<>();
+    private final Map<Node, Location> declaredAt = new HashMap<>();
+    private final Map<Node, Location> facts = new LinkedHashMap<>();
     /** References to IRIs not declared when their file was read, checked again once everything is declared. */
     private final List<Reference> pending = new ArrayList<>();
     private SourceCatalog sources;
@@ -97,7 +98,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         ontology = new Ontology(onto.graph());
         noBlankNodes(onto);
         dataset.addGraph(Ids.GRAPH_ONTOLOGY, onto.graph());
-        onto.graph().find().forEachRemaining(t -> declaredAt.putIfAbsent(t.getSubject(), onto.shown() + ":" + onto.line(t.getSubject())));
+        onto.graph().find().forEachRemaining(t -> declaredAt.putIfAbsent(t.getSubject(), onto.location(t.getSubject())));
 
         sources = SourceCatalog.load(layout);
         problems.addAll(sources.problems());
@@ -225,14 +226,14 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             for (Node c : subjects) {
                 List<Triple> own = f.graph().find(c, Node.ANY, Node.ANY).toList();
                 if (isCuratedConflict(c, own)) {
-                    String where = f.shown() + ":" + f.line(c);
-                    String previous = declaredAt.putIfAbsent(c, where);
+                    Location where = f.location(c);
+                    Location previous = declaredAt.putIfAbsent(c, where);
                     if (previous != null) {
                         problems.add(f.at(c, "conflict " + (c.isURI() && c.getURI().startsWith(Ids.ID) ? c.getURI().substring(Ids.ID.length()) : c.toString()) + " is already recorded at " + previous + ": one record per conflict"));
                         continue;
                     }
                     List<Triple> published = new ArrayList<>(own);
-                    published.add(Triple.create(c, TIR.curatedAt, NodeFactory.createLiteralString(where)));
+                    published.add(Triple.create(c, TIR.curatedAt, NodeFactory.createLiteralString(where.toString())));
                     published.add(Triple.create(c, TIR.detectedBy, by));
                     for (Triple t : published) {
                         conflicts.add(t);
@@ -280,7 +281,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         for (Node s : f.graph().find().mapWith(Triple::getSubject).toSet()) {
             if (!s.equals(org.w3id.talibanrelations.publish.VoidDescription.DATASET))
                 problems.add(f.at(s, "describes only the dataset, " + org.w3id.talibanrelations.publish.VoidDescription.DATASET.getURI() + ": " + s));
-            declaredAt.putIfAbsent(s, f.shown() + ":" + f.line(s));
+            declaredAt.putIfAbsent(s, f.location(s));
         }
         keepUnresolvedReferences(f);
         return f.graph();
@@ -293,7 +294,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
 
     private void declareEntities(CuratedFile f) {
         for (Node s : f.graph().find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()) {
-            String where = f.shown() + ":" + f.line(s);
+            Location where = f.location(s);
             String base = s.isURI() ? baseOf(s.getURI()) : null;
             if (base == null || !Ids.isSlug(s.getURI().substring(base.length()))) {
                 problems.add(f.at(s, "an actor, place or post is " + Ids.ACTOR + ", " + Ids.PLACE + " or " + Ids.ROLE + " plus a lowercase hyphenated slug: " + s));
@@ -302,8 +303,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             for (Node type : f.graph().find(s, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList())
                 if (!ontology.isClass(type))
                     problems.add(f.at(Triple.create(s, RDF.type.asNode(), type), s.getURI().substring(Ids.ID.length()) + ": " + type + " is not a class of the ontology"));
-            String previous = declaredAt.putIfAbsent(s, where);
-            if (previous != null && !previous.startsWith(f.shown() + ":"))
+            Location previous = declaredAt.putIfAbsent(s, where);
+            if (previous != null && !previous.file().equals(f.shown()))
                 problems.add(f.at(s, "IRI clash: " + s.getURI().substring(Ids.ID.length()) + " is already declared at " + previous));
         }
     }
@@ -314,7 +315,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
     }
 
     /** An IRI of ours that a record points to, at the record's file and line. */
-    private record Reference(String file, long line, Node iri) {}
+    private record Reference(Location at, Node iri) {}
 
     /**
      * Keeps the references of a file to IRIs of ours not declared so far (in files read before it, or
@@ -324,7 +325,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         f.graph().find().forEach(t -> {
             Node o = t.getObject();
             if (!o.isURI() || !o.getURI().startsWith(Ids.ID) || t.getPredicate().equals(RDF.type.asNode())) return;
-            if (!declaredAt.containsKey(o) && !facts.containsKey(o)) pending.add(new Reference(f.shown(), f.line(t), o));
+            if (!declaredAt.containsKey(o) && !facts.containsKey(o)) pending.add(new Reference(new Location(f.shown(), f.line(t)), o));
         });
     }
 
@@ -343,7 +344,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
                     case "fact/" -> "no fact has this slug";
                     default -> "not an identifier the project mints";
                 };
-                problems.add(new Problem(r.file(), r.line(), "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
+                problems.add(Problem.at(r.at(), "unknown " + kind.replace("/", "") + " " + what + ": " + hint));
             }
         }
         pending.clear();
@@ -396,10 +397,10 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
     public SourceCatalog sources() { return sources; }
     /** The ontology, or null if it did not parse. */
     public Ontology ontology() { return ontology; }
-    /** Fact IRIs, in the order they were read, with where each was declared ({@code file:line}). */
-    public Map<Node, String> facts() { return facts; }
-    /** Where a fact, actor, place, post or source was declared ({@code file:line}), or null. */
-    @Override public String declaredAt(Node n) { return declaredAt.get(Ids.owner(n)); }
+    /** Fact IRIs, in the order they were read, with where each was declared. */
+    public Map<Node, Location> facts() { return facts; }
+    /** Where a fact, actor, place, post or source was declared, or null. */
+    @Override public Location declaredAt(Node n) { return declaredAt.get(Ids.owner(n)); }
     /** The IRIs with a known declaration site. */
     public Set<Node> declared() { return declaredAt.keySet(); }
 }

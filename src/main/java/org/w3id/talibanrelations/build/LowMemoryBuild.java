@@ -41,6 +41,7 @@ import org.apache.jena.sparql.path.P_ReverseLink;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.publish.VoidDescription;
 import org.w3id.talibanrelations.validate.EvidenceChecker;
@@ -200,8 +201,8 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
     }
 
     /** Where a node was declared: facts are known as they are read, the rest once the build is done. */
-    private String declaredAt(Node n) {
-        String fact = build.facts().get(Ids.owner(n));
+    private Location declaredAt(Node n) {
+        Location fact = build.facts().get(Ids.owner(n));
         return fact != null ? fact : build.declaredAt(n);
     }
 

@@ -21,6 +21,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.Sparql;
@@ -43,7 +44,7 @@ final class Rules {
      * @param declaredAt receives, for each subject a rule creates, the rule's path (line 1), so
      *                   that problems found later on derived resources point at the rule
      */
-    static void run(Layout layout, DatasetGraph dataset, DatasetGraph served, List<Problem> problems, Map<Node, String> declaredAt) {
+    static void run(Layout layout, DatasetGraph dataset, DatasetGraph served, List<Problem> problems, Map<Node, Location> declaredAt) {
         Path dir = layout.rules();
         if (!Files.isDirectory(dir)) return;
         List<Path> folders;
@@ -109,9 +110,10 @@ final class Rules {
             // A conflict a hand review dismissed (data/conflicts/dismissed.tsv) is not published; its facts stay.
             if (r.target().equals(conflictsGraph) && !dismissed.isEmpty())
                 g = dropDismissed(g, dismissed, found);
+            Location rule = new Location(shown, 1);
             g.find().forEachRemaining(t -> {
                 target.add(t);
-                declaredAt.putIfAbsent(t.getSubject(), shown + ":1");
+                declaredAt.putIfAbsent(t.getSubject(), rule);
             });
             // Every resource the rule typed records which file made it.
             Node by = NodeFactory.createLiteralString(shown);

@@ -142,6 +142,8 @@ public final class CuratedFile {
     public long line(Triple t) { return tripleLines.getOrDefault(t, 0L); }
     /** The first line a subject appears on, or 0. */
     public long line(Node subject) { return subjectLines.getOrDefault(subject, 0L); }
+    /** Where a subject first appears in this file (its line 0 if it does not). */
+    public Location location(Node subject) { return new Location(shown, line(subject)); }
     /** A problem located at a triple of this file. */
     public Problem at(Triple t, String message) { return new Problem(shown, line(t), message); }
     /** A problem located at a subject of this file. */

@@ -12,6 +12,9 @@ public record Problem(String file, long line, String message) {
     /** A problem in the whole file. */
     public static Problem inFile(String file, String message) { return new Problem(file, 0, message); }
 
+    /** A problem at a record's location. */
+    public static Problem at(Location where, String message) { return new Problem(where.file(), where.line(), message); }
+
     /** Renders as {@code file:line: message}, the form compilers and editors understand. */
     @Override
     public String toString() {

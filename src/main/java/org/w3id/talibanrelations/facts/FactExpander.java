@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.talibanrelations.core.CuratedFile;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Ontology;
 import org.w3id.talibanrelations.core.PartialDate;
 import org.w3id.talibanrelations.core.Problem;
@@ -44,14 +45,14 @@ public final class FactExpander {
     private final SourceCatalog sources;
     private final DatasetGraph out;
     private final List<Problem> problems;
-    private final Map<Node, String> seen;
+    private final Map<Node, Location> seen;
 
     /**
      * @param actors the actors, posts and places, for the labels of the facts that name them
      * @param seen fact IRIs already expanded, with the file and line that declared them,
      *             shared across files to catch duplicate slugs
      */
-    public FactExpander(Ontology ontology, CurationShapes shapes, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, String> seen) {
+    public FactExpander(Ontology ontology, CurationShapes shapes, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, Location> seen) {
         this.actors = actors;
         this.ontology = ontology;
         this.shapes = shapes;
@@ -78,9 +79,9 @@ public final class FactExpander {
     /** Expands one record whose form the shapes have checked: its type, terms, source, certainty, date and evidence are there. */
     private void expandOne(CuratedFile file, Node fact) {
         Graph g = file.graph();
-        String where = file.shown() + ":" + file.line(fact);
+        Location where = file.location(fact);
         String slug = Ids.slug(fact, Ids.FACT);
-        String previous = seen.putIfAbsent(fact, where);
+        Location previous = seen.putIfAbsent(fact, where);
         if (previous != null) {
             problems.add(file.at(fact, "duplicate fact id " + slug + ": already declared at " + previous));
             return;
@@ -124,7 +125,7 @@ public final class FactExpander {
             if (p.getURI().startsWith(Cur.NS) || p.equals(TIR.dateText)) continue;
             pub.add(t);
         }
-        pub.add(fact, TIR.curatedAt, NodeFactory.createLiteralString(where));
+        pub.add(fact, TIR.curatedAt, NodeFactory.createLiteralString(where.toString()));
         pub.add(fact, RDFS.label.asNode(), FactLabel.of(ontology, actors, g, fact, date));
         String inferred = literal(g, fact, Cur.dateInferred);
         if (date.isUnknown()) {

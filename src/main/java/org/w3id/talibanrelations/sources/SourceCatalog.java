@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.CuratedFile;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.PartialDate;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.vocabulary.Cur;
@@ -37,7 +38,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class SourceCatalog {
     private final Map<Node, SourceDocument> byIri = new LinkedHashMap<>();
-    private final Map<Node, String> declaredAt = new LinkedHashMap<>();
+    private final Map<Node, Location> declaredAt = new LinkedHashMap<>();
     private final Map<Node, AsOf> asOf = new LinkedHashMap<>();
     private final Graph descriptions = GraphFactory.createGraphMem();
     private final List<Problem> problems = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class SourceCatalog {
         List<Node> declared = new ArrayList<>(g.find(Node.ANY, RDF.type.asNode(), TIR.SourceDocument).mapWith(Triple::getSubject).toList());
         declared.sort(java.util.Comparator.comparing(Node::toString));
         for (Node s : declared) {
-            c.declaredAt.put(s, f.shown() + ":" + f.line(s));
+            c.declaredAt.put(s, f.location(s));
             c.loadOne(layout, f, s, declaredFiles);
         }
         for (Path p : Layout.files(layout.sources(), ".txt")) {
@@ -100,7 +101,7 @@ public final class SourceCatalog {
         }
         String actual = sha256(bytes);
         if (!actual.equalsIgnoreCase(pin.strip())) {
-            problems.add(Problem.inFile(shown, "bytes no longer match the SHA-256 pinned in " + f.shown() + ":" + f.line(s)
+            problems.add(Problem.inFile(shown, "bytes no longer match the SHA-256 pinned in " + f.location(s)
                     + " (pinned " + pin.strip() + ", found " + actual + "); restore the file verbatim, or re-pin it if the change is deliberate"));
             return;
         }
@@ -164,8 +165,8 @@ public final class SourceCatalog {
 
     /** The document with this IRI, or null. */
     public SourceDocument byIri(Node iri) { return byIri.get(iri); }
-    /** Where a source is declared ({@code file:line}), or null. */
-    public String declaredAt(Node source) { return declaredAt.get(source); }
+    /** Where a source is declared, or null. */
+    public Location declaredAt(Node source) { return declaredAt.get(source); }
     /** All documents, in IRI order. */
     public Iterable<SourceDocument> documents() { return byIri.values(); }
     /** How many documents were loaded. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Problem;
 
 /**
@@ -21,5 +22,5 @@ public interface Built {
     /** The problems found while building. */
     List<Problem> problems();
     /** The file and line that declared a node's record, or null. */
-    String declaredAt(Node n);
+    Location declaredAt(Node n);
 }

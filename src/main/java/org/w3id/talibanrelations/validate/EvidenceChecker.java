@@ -12,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.vocabulary.CNT;
@@ -35,9 +36,9 @@ public final class EvidenceChecker {
     }
 
     /**
-     * @param locate where a node was declared ({@code file:line}), to locate problems
+     * @param locate where a node was declared, to locate problems
      */
-    public static List<Problem> check(Graph g, Function<Node, String> locate) {
+    public static List<Problem> check(Graph g, Function<Node, Location> locate) {
         return check(g, locate, src -> true);
     }
 
@@ -45,7 +46,7 @@ public final class EvidenceChecker {
      * {@link #check(Graph, Function)} for the sources {@code which} accepts only: the low-memory
      * build checks each partition's annotations against the few sources they quote, not every source.
      */
-    public static List<Problem> check(Graph g, Function<Node, String> locate, java.util.function.Predicate<Node> which) {
+    public static List<Problem> check(Graph g, Function<Node, Location> locate, java.util.function.Predicate<Node> which) {
         // Each source is checked on its own, on a worker: its text (and the code points of it) is read,
         // used for its annotations and dropped, so that at most a few texts are held at once. Problems
         // are listed as before: the sources' own first, in order, then the annotations', in the order
@@ -94,7 +95,7 @@ public final class EvidenceChecker {
     }
 
     /** The problems of one annotation target of a source whose text is at hand. */
-    private static List<Problem> checkTarget(Graph g, Node target, Text text, Function<Node, String> locate) {
+    private static List<Problem> checkTarget(Graph g, Node target, Text text, Function<Node, Location> locate) {
         List<Problem> out = new ArrayList<>();
         Node quote = null, position = null;
         for (Node sel : g.find(target, Std.oa_hasSelector, Node.ANY).mapWith(Triple::getObject).toList()) {

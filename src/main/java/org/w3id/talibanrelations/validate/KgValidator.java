@@ -31,6 +31,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.ServedDataset;
@@ -94,7 +95,7 @@ public final class KgValidator {
      * validated against {@code data}: the low-memory build validates one partition of the facts at a
      * time this way, against the shared graphs and what it keeps of the others.
      */
-    public static List<Problem> shacl(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, Function<Node, String> locate) {
+    public static List<Problem> shacl(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, Function<Node, Location> locate) {
         List<Problem> out = new ArrayList<>();
         for (ReportEntry e : validate(shapesGraph, focusGraph, data, keep, CHUNK)) {
             String path = e.resultPath() == null ? "" : " (" + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(Namespaces.prefixMapping())) + ")";
@@ -156,7 +157,7 @@ public final class KgValidator {
      * those that an exception of {@code data/lint-exceptions.tsv} silences; then the problems of that file
      * (an exception without a reason, for no rule, or stale: {@link LintExceptions}).
      */
-    public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, String> locate) {
+    public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, Location> locate) {
         List<Problem> out = new ArrayList<>();
         LintExceptions exceptions = LintExceptions.read(layout);
         java.util.Set<String> rules = new java.util.HashSet<>(), ran = new java.util.HashSet<>();
@@ -188,7 +189,7 @@ public final class KgValidator {
                           .append(FmtUtils.stringForNode(n.asNode(), Namespaces.prefixMapping()));
                     }
                     if (entity != null && exceptions.silences(lint, entity)) continue;
-                    String located = entity == null ? null : locate.apply(entity);
+                    Location located = entity == null ? null : locate.apply(entity);
                     out.add(at(located, shown, "QC " + p.getFileName() + ": " + sb));
                 }
             }
@@ -197,16 +198,9 @@ public final class KgValidator {
         return out;
     }
 
-    /** A problem at a {@code file:line} location, or in a fallback file when the location is unknown. */
-    static Problem at(String fileLine, String fallback, String message) {
-        if (fileLine == null) return Problem.inFile(fallback, message);
-        int i = fileLine.lastIndexOf(':');
-        if (i < 0) return Problem.inFile(fileLine, message);
-        try {
-            return new Problem(fileLine.substring(0, i), Long.parseLong(fileLine.substring(i + 1)), message);
-        } catch (NumberFormatException e) {
-            return Problem.inFile(fileLine, message);
-        }
+    /** A problem at a record's location, or in a fallback file (or check) when the location is unknown. */
+    static Problem at(Location where, String fallback, String message) {
+        return where == null ? Problem.inFile(fallback, message) : Problem.at(where, message);
     }
 
     static String name(Node n) {

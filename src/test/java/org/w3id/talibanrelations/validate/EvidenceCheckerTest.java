@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
+import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.vocabulary.CNT;
@@ -55,7 +56,7 @@ class EvidenceCheckerTest {
         Layout layout = TestProjects.fixture(dir);
         Graph g = published(layout);
         Node fact = NodeFactory.createURI(Ids.FACT + "fixture-russia-recognizes-iea");
-        String where = "data/facts/fixture-source/good.ttl:8";
+        Location where = new Location("data/facts/fixture-source/good.ttl", 8);
         replace(g, Ids.part(fact, "position-1"), Std.oa_start, NodeFactory.createLiteralDT("21", XSDDatatype.XSDnonNegativeInteger));
         replace(g, Ids.part(fact, "quote-1"), Std.oa_prefix, NodeFactory.createLiteralString("not what precedes"));
         List<Problem> problems = EvidenceChecker.check(g, n -> where);
