@@ -1,8 +1,5 @@
 package org.w3id.talibanrelations.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +12,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -43,6 +37,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.QueryFile;
 import org.w3id.talibanrelations.publish.VoidDescription;
 import org.w3id.talibanrelations.validate.EvidenceChecker;
 import org.w3id.talibanrelations.validate.KgValidator;
@@ -232,15 +227,8 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
 
     /** Records the predicates and the other IRIs a rule or QC query names (one that does not parse is reported elsewhere). */
     private void named(Path file) {
-        Query q;
-        try {
-            q = QueryFactory.create(Files.readString(file), Ids.BASE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (QueryParseException e) {
-            return;
-        }
-        named(Algebra.compile(q));
+        QueryFile q = QueryFile.read(layout, file);
+        if (q.ok()) named(Algebra.compile(q.query()));
     }
 
     private void named(Op op) {

@@ -16,14 +16,13 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.QueryFile;
 import org.w3id.talibanrelations.core.Sparql;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.TIR;
@@ -67,16 +66,13 @@ final class Rules {
             Node targetName = NodeFactory.createURI(Ids.GRAPH + name);
             made.add(targetName);
             for (Path rule : Layout.files(folder, ".rq")) {
-                String shown = layout.show(rule);
-                Query q;
-                try {
-                    q = QueryFactory.create(Files.readString(rule), Ids.BASE);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (QueryParseException e) {
-                    runs.add(new Run(targetName, shown, new Problem(shown, e.getLine(), "rule does not parse: " + e.getMessage()), null));
+                QueryFile file = QueryFile.read(layout, rule);
+                String shown = file.shown();
+                if (!file.ok()) {
+                    runs.add(new Run(targetName, shown, file.problem("rule does not parse: "), null));
                     continue;
                 }
+                Query q = file.query();
                 if (!q.isConstructType()) {
                     runs.add(new Run(targetName, shown, new Problem(shown, 1, "a rule is a SPARQL CONSTRUCT query"), null));
                     continue;

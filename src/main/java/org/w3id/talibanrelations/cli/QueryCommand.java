@@ -1,13 +1,10 @@
 package org.w3id.talibanrelations.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -15,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import org.w3id.talibanrelations.build.KgBuild;
+import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.QueryFile;
 import org.w3id.talibanrelations.core.ServedDataset;
-import org.w3id.talibanrelations.vocabulary.Ids;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {
@@ -34,16 +32,21 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Query query;
+        QueryFile q;
         try {
-            query = QueryFactory.create(Files.readString(file), Ids.BASE);
-        } catch (QueryParseException e) {
-            System.err.println(file + ":" + e.getLine() + ": " + e.getMessage());
-            return 2;
-        } catch (java.nio.file.NoSuchFileException e) {
+            q = QueryFile.read(file, file.toString());
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) throw e.getCause();
             System.err.println(file + ": no such file");
             return 2;
         }
+        if (!q.ok()) {
+            // The parser's line as it gives it (even when unknown), as this command has always printed it.
+            Problem p = q.problem("");
+            System.err.println(file + ":" + p.line() + ": " + p.message());
+            return 2;
+        }
+        Query query = q.query();
         KgBuild build = project.buildValidated(System.err);
         if (build == null) return 1;
         var dataset = ServedDataset.of(build.dataset());

@@ -1,8 +1,5 @@
 package org.w3id.talibanrelations.validate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +12,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
@@ -34,9 +29,9 @@ import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.core.QueryFile;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.core.Sparql;
-import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 
 /**
@@ -165,15 +160,12 @@ public final class KgValidator {
             String shown = layout.show(p);
             String lint = p.getFileName().toString().replaceFirst("-violation[.]rq$", "");
             rules.add(lint);
-            Query q;
-            try {
-                q = QueryFactory.create(Files.readString(p), Ids.BASE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (QueryParseException e) {
-                out.add(new Problem(shown, e.getLine(), "QC rule does not parse: " + e.getMessage()));
+            QueryFile file = QueryFile.read(layout, p);
+            if (!file.ok()) {
+                out.add(file.problem("QC rule does not parse: "));
                 continue;
             }
+            Query q = file.query();
             ran.add(lint);
             try (QueryExecution qe = Sparql.execution(q, dsg)) {
                 ResultSet rs = qe.execSelect();
