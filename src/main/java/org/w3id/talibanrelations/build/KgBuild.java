@@ -57,19 +57,24 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
     private Ontology ontology;
     private DatasetGraph served;
 
-    /** Null for the in-memory build; else takes each folder of facts as it is expanded ({@link LowMemoryBuild}). */
+    /** What becomes of the facts as they are expanded: all kept ({@link KeepAll}), or one folder at a time ({@link LowMemoryBuild}). */
     private final Partitions partitions;
 
     private KgBuild(Layout layout, Partitions partitions) { this.layout = layout; this.partitions = partitions; }
 
     /**
-     * What the low-memory build does instead of keeping the facts: it is given each folder of facts
-     * files (a partition) once expanded, then makes the view the rules read, and the VoID description.
+     * Where the facts are expanded, and what is done with them: the facts files, read in order, are cut
+     * into partitions; each is expanded into a dataset the strategy opens and handed back to it once its
+     * direct triples are derived; then the strategy makes the view the rules read, and the VoID description.
      */
     interface Partitions {
         /** Called once the ontology, sources and actors are read, before any fact. */
         void begin(KgBuild build);
-        /** One partition's facts graphs (and nothing else), expanded; the build drops it afterwards. */
+        /** The partition of a facts file: a new one starts where this changes from the previous file's. */
+        String partitionOf(Path factsFile);
+        /** The dataset the next partition's facts are expanded into. */
+        DatasetGraph open();
+        /** One partition's facts graphs (and nothing else), expanded and derived from. */
         void partition(DatasetGraph facts);
         /** The view the rules and QC rules read: the shared graphs, the facts as kept, the derived graph. */
         DatasetGraph served(DatasetGraph dataset);
@@ -77,18 +82,16 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         Graph voidDescription(DatasetGraph dataset, Graph served);
     }
 
-    /** Runs the build with partitions handed to {@code partitions} instead of kept (the low-memory build). */
+    /** Runs the build with partitions handed to {@code partitions} (the low-memory build). */
     static KgBuild run(Layout layout, Partitions partitions) {
         KgBuild b = new KgBuild(layout, partitions);
         b.build();
         return b;
     }
 
-    /** Runs the build; never throws for bad input, which is reported in {@link #problems()}. */
+    /** Runs the build, keeping everything; never throws for bad input, which is reported in {@link #problems()}. */
     public static KgBuild run(Layout layout) {
-        KgBuild b = new KgBuild(layout, null);
-        b.build();
-        return b;
+        return run(layout, new KeepAll());
     }
 
     private void build() {
@@ -121,13 +124,13 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
 
         Graph description = datasetDescription();
 
-        if (partitions != null) partitions.begin(this);
-        DatasetGraph into = partitions == null ? dataset : newPartition();
+        partitions.begin(this);
+        DatasetGraph into = partitions.open();
         CurationShapes curation = CurationShapes.load(layout, ontology, problems);
         FactExpander expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
         // Files are read and parsed ahead, on the workers, while this thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
-        String partition = factFiles.isEmpty() ? null : partitionOf(factFiles.get(0));
+        String partition = factFiles.isEmpty() ? null : partitions.partitionOf(factFiles.get(0));
         java.util.ArrayDeque<java.util.concurrent.Future<CuratedFile>> ahead = new java.util.ArrayDeque<>();
         int next = 0;
         for (int i = 0; i < factFiles.size(); i++) {
@@ -136,10 +139,10 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
                 ahead.add(Parallel.start(() -> CuratedFile.read(layout, p)));
             }
             CuratedFile f = Parallel.get(ahead.remove());
-            String part = partitionOf(factFiles.get(i));
-            if (partitions != null && !part.equals(partition)) {
+            String part = partitions.partitionOf(factFiles.get(i));
+            if (!part.equals(partition)) {
                 endPartition(into);
-                into = newPartition();
+                into = partitions.open();
                 expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
                 partition = part;
             }
@@ -148,41 +151,24 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             expander.expand(f);
             keepUnresolvedReferences(f);
         }
-        if (partitions != null) endPartition(into);
-        else derive(dataset);
+        endPartition(into);
         declaredAt.putAll(facts);
         checkReferences();
         if (!problems.isEmpty()) return;
         // The served view (every graph, and their union as the default graph) is copied once: the
         // rules read it, and what they make, and the curators' notes, are added to it afterwards.
-        served = partitions == null ? ServedDataset.view(dataset) : partitions.served(dataset);
+        served = partitions.served(dataset);
         Rules.run(layout, dataset, served, problems, declaredAt);
         conflictNotes();
         // The dataset's own VoID description, in its own graph, counted over everything else.
-        Graph voidGraph = partitions == null
-                ? org.w3id.talibanrelations.publish.VoidDescription.of(dataset, served.getDefaultGraph())
-                : partitions.voidDescription(dataset, served.getDefaultGraph());
+        Graph voidGraph = partitions.voidDescription(dataset, served.getDefaultGraph());
         description.find().forEachRemaining(voidGraph::add);
         dataset.addGraph(NodeFactory.createURI(Ids.GRAPH + "void"), voidGraph);
         linkServedGraphs();
         voidGraph.find().forEachRemaining(served.getDefaultGraph()::add);
     }
 
-    /**
-     * A partition is a folder of {@code data/facts/} (one source's facts, as curators lay them out), or a
-     * file directly in it. Its facts, and their parts (time, evidence: {@code Ids.part}), are minted by
-     * its own expansion, so no two partitions share a subject.
-     */
-    private String partitionOf(Path file) {
-        Path rel = layout.facts().relativize(file);
-        return rel.getNameCount() > 1 ? rel.getName(0).toString() + "/" : rel.toString();
-    }
-
-    private static DatasetGraph newPartition() {
-        return DatasetGraphFactory.createWithGraphMaker(name -> GraphFactory.createDefaultGraph());
-    }
-
-    /** The partition's direct triples join the derived graph, then the partition goes. */
+    /** The partition's direct triples join the derived graph, then the partition goes to the strategy. */
     private void endPartition(DatasetGraph part) {
         derive(part);
         partitions.partition(part);

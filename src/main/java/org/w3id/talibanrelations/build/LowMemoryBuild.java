@@ -126,6 +126,19 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
             for (Path p : Layout.files(dir, ".rq")) named(p);
     }
 
+    /** A folder of {@code data/facts/} (one source's facts), or a file directly in it: its facts and their parts ({@code Ids.part}) are minted by its own expansion, so no two partitions share a subject. */
+    @Override
+    public String partitionOf(Path file) {
+        Path rel = layout.facts().relativize(file);
+        return rel.getNameCount() > 1 ? rel.getName(0).toString() + "/" : rel.toString();
+    }
+
+    /** A new in-memory dataset, dropped once the partition is checked and written. */
+    @Override
+    public DatasetGraph open() {
+        return DatasetGraphFactory.createWithGraphMaker(name -> GraphFactory.createDefaultGraph());
+    }
+
     @Override
     public void partition(DatasetGraph facts) {
         List<Node> names = new ArrayList<>();
