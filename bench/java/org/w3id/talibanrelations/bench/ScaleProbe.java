@@ -22,6 +22,7 @@ import org.w3id.talibanrelations.build.LowMemoryBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * One measurement, in a JVM of its own so that its heap figures are its own: {@code ScaleProbe ROOT}
@@ -123,7 +124,7 @@ public final class ScaleProbe {
         System.out.printf("SCALE-PROGRESS build done: %,d facts in %,d ms, %,d MB heap in use%n",
                 build.facts().size(), (t1 - t0) / 1_000_000, memory.getHeapMemoryUsage().getUsed() >> 20);
         System.out.flush();
-        List<Problem> problems = KgValidator.validate(build);
+        List<Problem> problems = KgValidator.validate(Scope.whole(build));
         long t2 = System.nanoTime();
         long mainCpu = threads.getCurrentThreadCpuTime() - cpu0, pcpu = os.getProcessCpuTime() - pcpu0;
         long cpu = mainCpu;   // the workers start during the run: all their CPU time is the run's

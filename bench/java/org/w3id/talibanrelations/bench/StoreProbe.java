@@ -34,6 +34,7 @@ import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * The store benchmark: {@code StoreProbe ROOT WORK QUERIES OUT.md [RUNS=5]}.
@@ -74,7 +75,7 @@ public final class StoreProbe {
         if (!Files.exists(dump)) {
             long t0 = System.nanoTime();
             KgBuild build = KgBuild.run(new Layout(root));
-            List<Problem> problems = KgValidator.validate(build);
+            List<Problem> problems = KgValidator.validate(Scope.whole(build));
             if (!problems.isEmpty()) {
                 problems.stream().limit(20).forEach(System.err::println);
                 System.exit(1);

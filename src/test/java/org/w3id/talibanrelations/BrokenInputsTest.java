@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * One test per entry of {@code src/test/resources/broken/manifest.ttl}: the entry's folder is laid
@@ -33,7 +34,7 @@ class BrokenInputsTest {
     @Test
     void fixtureAloneIsValid(@TempDir Path dir) {
         KgBuild build = KgBuild.run(TestProjects.fixture(dir));
-        List<Problem> problems = KgValidator.validate(build);
+        List<Problem> problems = KgValidator.validate(Scope.whole(build));
         assertEquals(List.of(), problems, "the fixture must be valid, so that each broken case fails for its own reason");
         assertEquals(2, build.facts().size());
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.TIR;
 
@@ -38,7 +39,7 @@ class CuratedConflictsTest {
     @Test
     void aCuratedConflictIsPublishedWithItsFileAndLine() {
         KgBuild build = KgBuild.run(TestProjects.fixture(tmp, CASE));
-        assertEquals(List.of(), KgValidator.validate(build));
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(build)));
         Graph g = build.dataset().getGraph(CONFLICTS);
         assertTrue(g.contains(CONFLICT, RDF.type.asNode(), NodeFactory.createURI(TIR.NS + "IncompatibleStances")));
         assertEquals(Set.of(Ids.FACT + "fixture-russia-recognizes-iea", Ids.FACT + "fixture-pakistan-hands-embassy"),

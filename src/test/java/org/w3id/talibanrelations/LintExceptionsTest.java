@@ -16,6 +16,7 @@ import org.w3id.talibanrelations.build.LowMemoryBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 import org.w3id.talibanrelations.vocabulary.CNT;
 import org.w3id.talibanrelations.vocabulary.Ids;
 
@@ -52,7 +53,7 @@ class LintExceptionsTest {
     }
 
     private static List<String> problems(Layout layout) {
-        return KgValidator.validate(KgBuild.run(layout)).stream().map(Problem::toString).sorted().toList();
+        return KgValidator.validate(Scope.whole(KgBuild.run(layout))).stream().map(Problem::toString).sorted().toList();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * A folder of broken-input cases described by a W3C test manifest ({@code manifest.ttl}, the
@@ -73,7 +74,7 @@ final class ProblemManifest {
     /** Builds and validates a case laid over the fixture project, in a new folder under tmp, and renders its problems. */
     static String actual(Path tmp, Path caseDir) throws IOException {
         KgBuild build = KgBuild.run(TestProjects.fixtureWithCase(tmp, caseDir));
-        return render(KgValidator.validate(build));
+        return render(KgValidator.validate(Scope.whole(build)));
     }
 
     /** A problem list as the result files hold it: one a line, in {@link #ORDER}. */

@@ -26,6 +26,7 @@ import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * Cases for every derivation rule. The folder {@code src/test/resources/rules/NAME/} holds the
@@ -70,7 +71,7 @@ class RulesTest {
         String ruleName = caseDir.getFileName().toString().replaceFirst("\\+.*", "");
         assertEquals(ruleName + ".rq", expect.getProperty("rule"), "expect.properties names the case's rule");
         KgBuild build = KgBuild.run(TestProjects.fixtureWithCase(tmp, caseDir));
-        assertEquals(List.of(), KgValidator.validate(build), "the case must build cleanly");
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(build)), "the case must build cleanly");
 
         String type = expect.getProperty("type");
         int count = Integer.parseInt(expect.getProperty("count", "1").trim());

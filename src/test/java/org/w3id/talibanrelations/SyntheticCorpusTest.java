@@ -23,6 +23,7 @@ import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 import org.w3id.talibanrelations.vocabulary.TIR;
 
 /** The benchmark corpus generator writes valid projects, the same bytes for the same seed, with the variety it promises. */
@@ -33,7 +34,7 @@ class SyntheticCorpusTest {
         SyntheticCorpus.Summary s = SyntheticCorpus.write(tmp, 1500, 7);
         assertEquals(1500, s.facts());
         KgBuild build = KgBuild.run(new Layout(tmp));
-        assertEquals(List.of(), KgValidator.validate(build));
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(build)));
         assertEquals(1500, build.facts().size());
 
         var union = ServedDataset.view(build.dataset()).getDefaultGraph();

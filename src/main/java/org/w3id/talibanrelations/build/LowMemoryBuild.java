@@ -12,7 +12,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -39,8 +38,8 @@ import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.QueryFile;
 import org.w3id.talibanrelations.publish.VoidDescription;
-import org.w3id.talibanrelations.validate.EvidenceChecker;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.Std;
 import org.w3id.talibanrelations.vocabulary.TIR;
@@ -82,7 +81,8 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
     private final StreamRDF out;
     private KgBuild build;
     private Layout layout;
-    private Graph shapesGraph;
+    /** The checks of each partition and of the rest, which share one reading of the shapes. */
+    private Scope.Partitioned scopes;
     /** The shared graphs, the projection of the facts so far, then the derived graph: what the rules read. */
     private final Graph context = GraphFactory.createGraphMem();
     private final Set<Node> namedPredicates = new HashSet<>(), namedTerms = new HashSet<>(), actors = new HashSet<>();
@@ -115,11 +115,7 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
     public void begin(KgBuild b) {
         build = b;
         layout = b.layout();
-        try {
-            shapesGraph = KgValidator.shapesGraph(layout);
-        } catch (RiotException e) {
-            validation.add(Problem.inFile("shapes/", "cannot parse shapes: " + e.getMessage()));
-        }
+        scopes = Scope.partitioned(layout);
         b.dataset().find().forEachRemaining(q -> context.add(q.asTriple()));
         b.dataset().getGraph(Ids.GRAPH_ACTORS).find().forEachRemaining(t -> actors.add(t.getSubject()));
         for (Path dir : new Path[] { layout.rules(), layout.qcRules() })
@@ -187,11 +183,7 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
     private void finish() {
         for (Graph part : held) check(part);
         held.clear();
-        DatasetGraph served = build.served();
-        Graph all = served.getDefaultGraph();
-        if (shapesGraph != null)
-            validation.addAll(KgValidator.shacl(shapesGraph, all, all, n -> !ownedByFacts(n), build::declaredAt));
-        validation.addAll(KgValidator.qc(layout, served, build::declaredAt));
+        validation.addAll(KgValidator.validate(scopes.rest(build, n -> !ownedByFacts(n))));
     }
 
     /** SHACL on the partition's own subjects, against it and the context; its quotes against their sources. */
@@ -199,13 +191,10 @@ public final class LowMemoryBuild implements KgBuild.Partitions {
         Set<Node> own = new HashSet<>();
         part.find().forEachRemaining(t -> own.add(t.getSubject()));
         Graph data = new PartitionView(part, context, own);
-        if (shapesGraph != null) {
-            // Focus nodes come from the partition (with the ontology, for the subclasses of a target class).
-            Graph focus = new org.apache.jena.graph.compose.Union(part, build.dataset().getGraph(Ids.GRAPH_ONTOLOGY));
-            validation.addAll(KgValidator.shacl(shapesGraph, focus, data, own::contains, this::declaredAt));
-        }
+        // Focus nodes come from the partition (with the ontology, for the subclasses of a target class).
+        Graph focus = new org.apache.jena.graph.compose.Union(part, build.dataset().getGraph(Ids.GRAPH_ONTOLOGY));
         Set<Node> quoted = part.find(Node.ANY, Std.oa_hasSource, Node.ANY).mapWith(Triple::getObject).toSet();
-        validation.addAll(EvidenceChecker.check(data, this::declaredAt, quoted::contains));
+        validation.addAll(KgValidator.validate(scopes.partition(focus, data, own::contains, this::declaredAt, quoted::contains)));
     }
 
     /** Where a node was declared: facts are known as they are read, the rest once the build is done. */

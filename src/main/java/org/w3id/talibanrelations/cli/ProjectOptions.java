@@ -10,6 +10,7 @@ import org.w3id.talibanrelations.build.LowMemoryBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /** Options shared by the commands that build the graph. */
 final class ProjectOptions {
@@ -23,7 +24,7 @@ final class ProjectOptions {
     KgBuild buildValidated(java.io.PrintStream err) {
         long t0 = System.nanoTime();
         KgBuild build = KgBuild.run(layout());
-        List<Problem> problems = KgValidator.validate(build);
+        List<Problem> problems = KgValidator.validate(Scope.whole(build));
         if (!problems.isEmpty()) {
             err.println(problems.size() + " problem(s); nothing published:");
             for (Problem p : problems) err.println("  " + p);

@@ -25,7 +25,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * text at {@code oa:start}–{@code oa:end} (code points) is {@code oa:exact}, preceded by
  * {@code oa:prefix} and followed by {@code oa:suffix}.
  */
-public final class EvidenceChecker {
+final class EvidenceChecker {
     private EvidenceChecker() {}
 
     /** A source's text, with its code points, in which the offsets count. */
@@ -38,7 +38,7 @@ public final class EvidenceChecker {
     /**
      * @param locate where a node was declared, to locate problems
      */
-    public static List<Problem> check(Graph g, Function<Node, Location> locate) {
+    static List<Problem> check(Graph g, Function<Node, Location> locate) {
         return check(g, locate, src -> true);
     }
 
@@ -46,7 +46,7 @@ public final class EvidenceChecker {
      * {@link #check(Graph, Function)} for the sources {@code which} accepts only: the low-memory
      * build checks each partition's annotations against the few sources they quote, not every source.
      */
-    public static List<Problem> check(Graph g, Function<Node, Location> locate, java.util.function.Predicate<Node> which) {
+    static List<Problem> check(Graph g, Function<Node, Location> locate, java.util.function.Predicate<Node> which) {
         // Each source is checked on its own, on a worker: its text (and the code points of it) is read,
         // used for its annotations and dropped, so that at most a few texts are held at once. Problems
         // are listed as before: the sources' own first, in order, then the annotations', in the order

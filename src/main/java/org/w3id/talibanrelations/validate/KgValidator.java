@@ -16,7 +16,6 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.engine.ValidationContext;
 import org.apache.jena.shacl.parser.Shape;
@@ -30,7 +29,6 @@ import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.QueryFile;
-import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.core.Sparql;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 
@@ -41,48 +39,38 @@ import org.w3id.talibanrelations.vocabulary.Namespaces;
  * and line of the record to fix.
  *
  * <pre>
- *   List&lt;Problem&gt; problems = KgValidator.validate(build);
+ *   List&lt;Problem&gt; problems = KgValidator.validate(Scope.whole(build));
  * </pre>
+ * The low-memory build validates its partitions, then the rest, with the same call ({@link Scope#partitioned}).
  */
 public final class KgValidator {
     private KgValidator() {}
 
-    /** All problems of a build: its own, then the checks on its result (run only if it built). */
-    public static List<Problem> validate(Built build) {
-        List<Problem> problems = new ArrayList<>(build.problems());
+    /** The problems of a scope: a build's own if it has any, else those of the checks the scope runs. */
+    public static List<Problem> validate(Scope scope) {
+        List<Problem> problems = new ArrayList<>(scope.first());
         if (!problems.isEmpty()) return problems;
-        Layout layout = build.layout();
-        DatasetGraph view = build.served() != null ? build.served() : ServedDataset.view(build.dataset());
-        Graph union = view.getDefaultGraph();
-        // The three checks only read the view: the QC rules run on a worker while SHACL (in chunks),
-        // then the evidence check (by source), share the workers. Their problems are listed in this
-        // order, each in its own order.
-        Future<List<Problem>> qc = Parallel.start(() -> qc(layout, view, build::declaredAt));
-        problems.addAll(shacl(layout, union, build));
-        problems.addAll(EvidenceChecker.check(union, build::declaredAt));
-        problems.addAll(Parallel.get(qc));
+        Scope.Checks c = scope.checks();
+        // The checks only read: the QC rules run on a worker while SHACL (in chunks), then the evidence
+        // check (by source), share the workers. Their problems are listed in this order, each in its own order.
+        Future<List<Problem>> qc = c.qcView() == null ? null : Parallel.start(() -> qc(c.layout(), c.qcView(), c.locate()));
+        if (c.shapes().graph != null) {
+            problems.addAll(shacl(c.shapes(), c.focusGraph(), c.data(), c.keep(), c.locate()));
+        } else {
+            Problem unparsed = c.shapes().untold();
+            if (unparsed != null) problems.add(unparsed);
+        }
+        if (c.evidenceOf() != null) problems.addAll(EvidenceChecker.check(c.data(), c.locate(), c.evidenceOf()));
+        if (qc != null) problems.addAll(Parallel.get(qc));
         return problems;
     }
 
     /** Reads every Turtle file under {@code shapes/} into one shapes graph, less the curation form's ({@code shapes/curation/}, run on the inputs). */
-    public static Graph shapesGraph(Layout layout) {
+    static Graph shapesGraph(Layout layout) {
         Graph g = GraphFactory.createGraphMem();
         for (Path p : Layout.files(layout.shapes(), ".ttl"))
             if (!p.startsWith(layout.curationShapes())) RDFParser.source(p).parse(g);
         return g;
-    }
-
-    private static List<Problem> shacl(Layout layout, Graph data, Built build) {
-        List<Problem> out = new ArrayList<>();
-        Graph shapesGraph;
-        try {
-            shapesGraph = shapesGraph(layout);
-        } catch (RiotException e) {
-            out.add(Problem.inFile("shapes/", "cannot parse shapes: " + e.getMessage()));
-            return out;
-        }
-        out.addAll(shacl(shapesGraph, data, data, n -> true, build::declaredAt));
-        return out;
     }
 
     /**
@@ -90,9 +78,9 @@ public final class KgValidator {
      * validated against {@code data}: the low-memory build validates one partition of the facts at a
      * time this way, against the shared graphs and what it keeps of the others.
      */
-    public static List<Problem> shacl(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, Function<Node, Location> locate) {
+    private static List<Problem> shacl(ShapeSet shapes, Graph focusGraph, Graph data, Predicate<Node> keep, Function<Node, Location> locate) {
         List<Problem> out = new ArrayList<>();
-        for (ReportEntry e : validate(shapesGraph, focusGraph, data, keep, CHUNK)) {
+        for (ReportEntry e : validate(shapes, focusGraph, data, keep, CHUNK)) {
             String path = e.resultPath() == null ? "" : " (" + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(Namespaces.prefixMapping())) + ")";
             String value = e.value() == null ? "" : " value " + FmtUtils.stringForNode(e.value(), Namespaces.prefixMapping());
             out.add(at(locate.apply(e.focusNode()), "shapes",
@@ -111,7 +99,7 @@ public final class KgValidator {
      * each ({@code VLib.validateShape}) into one report. Here the same list of (shape, focus node) is cut
      * into chunks, each validated into a report of its own with the same call, and the entries are put
      * back together in chunk order. The data graph is only read. Each thread parses the shapes once for
-     * itself, so that no parsed shape (SPARQL constraints hold a parsed query) is shared between threads.
+     * itself ({@link ShapeSet}), so that no parsed shape (SPARQL constraints hold a parsed query) is shared between threads.
      */
     static List<ReportEntry> validate(Graph shapesGraph, Graph data) {
         return validate(shapesGraph, data, CHUNK);
@@ -119,13 +107,12 @@ public final class KgValidator {
 
     /** {@link #validate(Graph, Graph)} with another chunk size (tests). */
     static List<ReportEntry> validate(Graph shapesGraph, Graph data, int chunkSize) {
-        return validate(shapesGraph, data, data, n -> true, chunkSize);
+        return validate(ShapeSet.of(shapesGraph), data, data, n -> true, chunkSize);
     }
 
-    private static List<ReportEntry> validate(Graph shapesGraph, Graph focusGraph, Graph data, Predicate<Node> keep, int chunkSize) {
-        Shapes shapes = Shapes.parse(shapesGraph);
+    private static List<ReportEntry> validate(ShapeSet shapeSet, Graph focusGraph, Graph data, Predicate<Node> keep, int chunkSize) {
+        Shapes shapes = shapeSet.parsed();
         List<Callable<List<ReportEntry>>> tasks = new ArrayList<>();
-        ThreadLocal<Shapes> own = ThreadLocal.withInitial(() -> Shapes.parse(shapesGraph));
         for (Shape shape : shapes.getTargetShapes()) {
             Node shapeNode = shape.getShapeNode();
             List<Node> focus = new ArrayList<>();
@@ -133,7 +120,7 @@ public final class KgValidator {
             for (int i = 0; i < focus.size(); i += chunkSize) {
                 List<Node> chunk = focus.subList(i, Math.min(focus.size(), i + chunkSize));
                 tasks.add(() -> {
-                    Shapes mine = own.get();
+                    Shapes mine = shapeSet.parsed();
                     Shape s = mine.getShape(shapeNode);
                     if (s == null) throw new IllegalStateException("shape " + shapeNode + " not found when the shapes are parsed again");
                     ValidationContext vCxt = ValidationContext.create(mine, data);
@@ -152,7 +139,7 @@ public final class KgValidator {
      * those that an exception of {@code data/lint-exceptions.tsv} silences; then the problems of that file
      * (an exception without a reason, for no rule, or stale: {@link LintExceptions}).
      */
-    public static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, Location> locate) {
+    private static List<Problem> qc(Layout layout, DatasetGraph dsg, Function<Node, Location> locate) {
         List<Problem> out = new ArrayList<>();
         LintExceptions exceptions = LintExceptions.read(layout);
         java.util.Set<String> rules = new java.util.HashSet<>(), ran = new java.util.HashSet<>();

@@ -31,6 +31,7 @@ import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.publish.CanonicalSink;
 import org.w3id.talibanrelations.publish.Publisher;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /**
  * The low-memory build gives what the in-memory build gives: the same problems, and when there are
@@ -129,7 +130,7 @@ class LowMemoryBuildTest {
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             CONSTRUCT { ?f rdfs:comment "noted" } WHERE { ?f tir:certainty tir:stated }
             """);
-        assertEquals(List.of(), KgValidator.validate(KgBuild.run(layout)));
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(KgBuild.run(layout))));
         List<Problem> problems = LowMemoryBuild.run(layout, null).problems();
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).message().contains("only the facts' own files describe a fact"), problems::toString);
@@ -154,7 +155,7 @@ class LowMemoryBuildTest {
      */
     private List<String> same(Layout layout, boolean expectValid) throws IOException {
         KgBuild inMemory = KgBuild.run(layout);
-        List<String> expected = sorted(KgValidator.validate(inMemory));
+        List<String> expected = sorted(KgValidator.validate(Scope.whole(inMemory)));
         DatasetGraph streamed = DatasetGraphFactory.createGeneral();
         try (CanonicalSink sink = CanonicalSink.create()) {
             LowMemoryBuild.Result low = LowMemoryBuild.run(layout, new StreamRDF2(StreamRDFLib.dataset(streamed), sink));

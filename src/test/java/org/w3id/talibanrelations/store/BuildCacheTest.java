@@ -24,6 +24,7 @@ import org.w3id.talibanrelations.TestProjects;
 import org.w3id.talibanrelations.build.KgBuild;
 import org.w3id.talibanrelations.core.Layout;
 import org.w3id.talibanrelations.validate.KgValidator;
+import org.w3id.talibanrelations.validate.Scope;
 
 /** The validated build kept for the next start: found only under the same inputs, never when damaged. */
 class BuildCacheTest {
@@ -37,7 +38,7 @@ class BuildCacheTest {
 
     private KgBuild validated(Layout layout) {
         KgBuild build = KgBuild.run(layout);
-        assertEquals(List.of(), KgValidator.validate(build));
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(build)));
         return build;
     }
 

@@ -34,7 +34,7 @@ class EvidenceCheckerTest {
 
     private static Graph published(Layout layout) {
         KgBuild build = KgBuild.run(layout);
-        assertEquals(List.of(), KgValidator.validate(build));
+        assertEquals(List.of(), KgValidator.validate(Scope.whole(build)));
         Graph g = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
         ServedDataset.view(build.dataset()).getDefaultGraph().find().forEachRemaining(g::add);
         return g;
