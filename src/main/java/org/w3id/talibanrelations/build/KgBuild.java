@@ -347,7 +347,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             // One pass over the facts graph (it has no indexes: TripleSetGraph): each subject's types,
             // certainty, agents and counterparts.
             Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
-            // (A partition holds only the graphs of its own facts: do not add empty ones to it.)
+            // (A partition apart from the dataset holds only the graphs of its own facts: do not add empty
+            // ones to it. The dataset itself, KeepAll's one partition, gets one for every source, as published.)
             if (from != dataset && !from.containsGraph(Ids.factsGraph(doc.slug()))) continue;
             from.getGraph(Ids.factsGraph(doc.slug())).find().forEachRemaining(t -> {
                 Node p = t.getPredicate();
