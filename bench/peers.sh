@@ -26,6 +26,9 @@
 #   BEFORE_JAR [none]  another build of this project (say, of the commit before a change): adds the servers
 #                      before and before-cached (as ours and ours-cached, from that jar) and its cold starts,
 #                      so a change's figures are measured before and after in one run
+#   BEFORE_ROOT [this checkout]  the project that jar serves (a checkout of its commit, say
+#                      git worktree add /tmp/before COMMIT): a jar of an older commit may not accept today's
+#                      data/ and shapes/, and its figures are only comparable on the data of its commit
 #   JVM_OPTS ["-Xmx2g"] JVM options for both Jena servers (ours and stock Fuseki), the same for both
 #   PORT_BASE [39310]  first of the loopback ports used (eight consecutive)
 #   PHASES ["cold answers trivial load"]  the parts to measure; the others keep their figures from the
@@ -51,6 +54,7 @@ SKIP_INSTALL=${SKIP_INSTALL:-0}
 BEFORE_JAR=${BEFORE_JAR:-}
 if [ -n "$BEFORE_JAR" ]; then
   BEFORE_JAR=$(realpath "$BEFORE_JAR")
+  BEFORE_ROOT=$(realpath "${BEFORE_ROOT:-$ROOT}")
   [[ " $SERVERS " == *" before "* ]] || SERVERS="before $SERVERS"
   [[ " $SERVERS " == *" before-cached "* ]] || [[ " $SERVERS " != *" ours-cached "* ]] || SERVERS="$SERVERS before-cached"
 fi
@@ -233,7 +237,7 @@ else
   echo "java: $(java -version 2>&1 | head -1); JVM options for both Jena servers: $JVM_OPTS"
   echo "ours: $(basename "$OURS_JAR") serve --localhost --cache-bytes 0 (in memory; response cache off: the engine alone; 30 s time limit, buffered responses with Content-Length)"
   [[ " $SERVERS " == *" ours-cached "* ]] && echo "ours-cached: the same with the default 64 MiB response cache (repeated identical queries are answered from it)"
-  [ -n "$BEFORE_JAR" ] && echo "before, before-cached: ours and ours-cached from $BEFORE_JAR (sha256 $(sha256sum "$BEFORE_JAR" | cut -c1-12)), on the same data"
+  [ -n "$BEFORE_JAR" ] && echo "before, before-cached: ours and ours-cached from $BEFORE_JAR (sha256 $(sha256sum "$BEFORE_JAR" | cut -c1-12)), serving $([ "$BEFORE_ROOT" = "$ROOT" ] && echo "the same checkout" || echo "the checkout of commit $(git -C "$BEFORE_ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")")"
   echo "fuseki: jena-fuseki-server $FUSEKI_VERSION --config (in memory: kg.trig + kg-flat.ttl as the default graph), read-only endpoints"
   [[ " $SERVERS " == *" fuseki-32k "* ]] && echo "fuseki-32k: the same, with --jetty bench/fuseki-jetty-32k.xml.in (response buffer 32 KiB instead of 5 MiB)"
   [[ " $SERVERS " == *" fuseki-tdb2 "* ]] && echo "fuseki-tdb2: jena-fuseki-server $FUSEKI_VERSION --config, TDB2 with tdb2:unionDefaultGraph true"
@@ -262,11 +266,11 @@ cold "ours: serve, restarted (validated build kept)" 0 java "${JVM[@]}" -jar "$O
 rm -rf "$W/store"
 cold "ours: serve --store (warm)" 1 java "${JVM[@]}" -jar "$OURS_JAR" serve --port "$P_COLD" --localhost --store "$W/store"
 if [ -n "$BEFORE_JAR" ]; then
-  cold "before: serve (build + validate from data/)" 0 java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --no-build-cache
+  cold "before: serve (build + validate from data/)" 0 env -C "$BEFORE_ROOT" java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --no-build-cache
   rm -rf "$W/build-cache-before"
   helper prime "$P_COLD" "Kept the validated build" 300 "$LOGS/coldstart-prime-before.log" -- \
-    java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
-  cold "before: serve, restarted (validated build kept)" 0 java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
+    env -C "$BEFORE_ROOT" java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
+  cold "before: serve, restarted (validated build kept)" 0 env -C "$BEFORE_ROOT" java "${JVM[@]}" -jar "$BEFORE_JAR" serve --port "$P_COLD" --localhost --build-cache "$W/build-cache-before"
 fi
 cold "fuseki: --file kg.trig (no union default graph)" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --file "$KG" /kg
 cold "fuseki: config, in memory, union as default graph" 0 java "${JVM[@]}" -jar "$FUSEKI_JAR" --localhost --port "$P_COLD" --config "$W/fuseki-mem.ttl"
@@ -306,9 +310,9 @@ for s in $SERVERS; do
                  PORT[ours]=$P_OURS SPATH[ours]=/kg/sparql ;;
     ours-cached) start_bg ours-cached "$LOGS/ours-cached.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/ours-cached-gc.log" -jar "$OURS_JAR" serve --port "$P_OCACHE" --localhost --no-build-cache
                  PORT[ours-cached]=$P_OCACHE SPATH[ours-cached]=/kg/sparql ;;
-    before)      start_bg before "$LOGS/before.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BEFORE" --localhost --no-build-cache --cache-bytes 0
+    before)      start_bg before "$LOGS/before.log" "$BEFORE_ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BEFORE" --localhost --no-build-cache --cache-bytes 0
                  PORT[before]=$P_BEFORE SPATH[before]=/kg/sparql ;;
-    before-cached) start_bg before-cached "$LOGS/before-cached.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-cached-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BCACHE" --localhost --no-build-cache
+    before-cached) start_bg before-cached "$LOGS/before-cached.log" "$BEFORE_ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/before-cached-gc.log" -jar "$BEFORE_JAR" serve --port "$P_BCACHE" --localhost --no-build-cache
                  PORT[before-cached]=$P_BCACHE SPATH[before-cached]=/kg/sparql ;;
     fuseki)      start_bg fuseki "$LOGS/fuseki.log" "$ROOT" java "${JVM[@]}" -Xlog:gc:file="$LOGS/fuseki-gc.log" -jar "$FUSEKI_JAR" --localhost --port "$P_FUSEKI" --config "$W/fuseki-mem.ttl"
                  PORT[fuseki]=$P_FUSEKI SPATH[fuseki]=/kg/sparql ;;

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * Rewrites the {@code expected-problems.txt} of every entry of the broken-input manifest from the
  * current build:
- * {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.WriteExpectedProblems}
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.w3id.talibanrelations.WriteExpectedProblems}
  * (add {@code -Dexec.args="CASE …"} for some cases only). The output is a proposal, not a truth:
  * read {@code git diff src/test/resources/broken} before committing it; every problem listed must
  * be one its case means to cause.

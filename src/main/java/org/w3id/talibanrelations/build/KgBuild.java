@@ -24,11 +24,12 @@ import org.w3id.talibanrelations.core.Parallel;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.core.ServedDataset;
 import org.w3id.talibanrelations.core.TripleSetGraph;
-import org.w3id.talibanrelations.facts.CurationShapes;
 import org.w3id.talibanrelations.facts.FactExpander;
 import org.w3id.talibanrelations.sources.SourceCatalog;
+import org.w3id.talibanrelations.validate.CurationShapes;
 import org.w3id.talibanrelations.vocabulary.Ids;
 import org.w3id.talibanrelations.vocabulary.TIR;
+import org.w3id.talibanrelations.vocabulary.TIRSH;
 
 /**
  * Builds the dataset from a project's inputs: ontology, sources, actors and curated facts,
@@ -99,7 +100,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         problems.addAll(onto.problems());
         if (!onto.ok()) return;
         ontology = new Ontology(onto.graph());
-        noBlankNodes(onto);
+        problems.addAll(CurationShapes.load(layout, onto.graph(), problems, CurationShapes.ONTOLOGY).check(onto).problems());
         dataset.addGraph(Ids.GRAPH_ONTOLOGY, onto.graph());
         onto.graph().find().forEachRemaining(t -> declaredAt.putIfAbsent(t.getSubject(), onto.location(t.getSubject())));
 
@@ -112,11 +113,12 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         // A parsed file (its graph and the line of each triple) is dropped once it has been used: only
         // its references to IRIs not declared yet are kept, to be checked when everything is declared.
         Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
+        CurationShapes actorShapes = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.ACTORS);
         for (Path p : Layout.files(layout.actors(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
             if (!f.ok()) continue;
-            noBlankNodes(f);
+            problems.addAll(actorShapes.check(f).problems());
             declareEntities(f);
             f.graph().find().forEach(actors::add);
             keepUnresolvedReferences(f);
@@ -126,7 +128,7 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
 
         partitions.begin(this);
         DatasetGraph into = partitions.open();
-        CurationShapes curation = CurationShapes.load(layout, ontology, problems);
+        CurationShapes curation = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.FACTS);
         FactExpander expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
         // Files are read and parsed ahead, on the workers, while this thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
@@ -188,30 +190,33 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
      * The files of {@code data/conflicts/}: curators' explanations of the conflicts the rules found, and
      * conflicts recorded by hand. Both go into the conflicts graph, never removing a side.
      * <ul>
-     * <li>A subject whose slug starts with {@code curated-}, or that has a class or a
-     *     {@code tir:conflictingFact}, is a <b>curated conflict</b>: published as written, with the file and
+     * <li>A record that is a {@code tirsh:CuratedConflict} ({@code shapes/curation/conflict-notes.ttl}: its
+     *     slug starts with {@code curated-}, or it has a class or a {@code tir:conflictingFact}) is a
+     *     <b>curated conflict</b>: published as written, with the file and
      *     line of its record ({@code tir:curatedAt}) and the file that records it ({@code tir:detectedBy}, as a
      *     rule's conflicts name the rule). Whether it is well formed (its slug, its class a kind of
      *     conflict, two facts or more that exist, a label, an explanation, nothing else) is checked on the
      *     published graph, by {@code shapes/qc/curated-conflict-violation.rq}, at that file and line.</li>
-     * <li>Any other subject is an <b>explanation</b> of a conflict a rule found: it gives only
-     *     {@code tir:explanation}, and must name a conflict a rule found, or it explains nothing.</li>
+     * <li>Any other record is an <b>explanation</b> of a conflict a rule found: it gives only
+     *     {@code tir:explanation} (the same shapes), and must name a conflict a rule found, or it explains
+     *     nothing.</li>
      * </ul>
      */
     private void conflictNotes() {
         Graph conflicts = dataset.getGraph(NodeFactory.createURI(Ids.GRAPH + "conflicts"));
         Node type = RDF.type.asNode();
+        CurationShapes shapes = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.CONFLICTS);
         for (Path p : Layout.files(layout.conflictNotes(), ".ttl")) {
             CuratedFile f = CuratedFile.read(layout, p);
             problems.addAll(f.problems());
             if (!f.ok()) continue;
-            noBlankNodes(f);
+            problems.addAll(shapes.check(f).problems());
             Node by = NodeFactory.createLiteralString(f.shown());
             List<Node> subjects = f.graph().find().mapWith(Triple::getSubject).toSet().stream()
                     .sorted(java.util.Comparator.comparing(Node::toString)).toList();
             for (Node c : subjects) {
                 List<Triple> own = f.graph().find(c, Node.ANY, Node.ANY).toList();
-                if (isCuratedConflict(c, own)) {
+                if (shapes.conforms(f, TIRSH.CuratedConflict, c)) {
                     Location where = f.location(c);
                     Location previous = declaredAt.putIfAbsent(c, where);
                     if (previous != null) {
@@ -227,10 +232,9 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
                     }
                     continue;
                 }
-                for (Triple t : own) {
-                    if (!t.getPredicate().equals(TIR.explanation)) {
-                        problems.add(f.at(t, "a conflict note gives only tir:explanation"));
-                    } else if (!conflicts.contains(t.getSubject(), type, Node.ANY)) {
+                // Anything but tir:explanation in a note is reported by the shapes.
+                for (Triple t : f.graph().find(c, TIR.explanation, Node.ANY).toList()) {
+                    if (!conflicts.contains(t.getSubject(), type, Node.ANY)) {
                         problems.add(f.at(t, "no rule found a conflict " + t.getSubject() + " (its facts changed?): update or remove the note"));
                     } else {
                         conflicts.add(t);
@@ -239,14 +243,6 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
                 }
             }
         }
-    }
-
-    /** Whether a record of {@code data/conflicts/} records a conflict by hand (else it explains one a rule found). */
-    private static boolean isCuratedConflict(Node c, List<Triple> own) {
-        if (c.isURI() && c.getURI().startsWith(Ids.CONFLICT + "curated-")) return true;
-        for (Triple t : own)
-            if (t.getPredicate().equals(RDF.type.asNode()) || t.getPredicate().equals(TIR.conflictingFact)) return true;
-        return false;
     }
 
     /**
@@ -263,41 +259,24 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         CuratedFile f = CuratedFile.read(layout, file);
         problems.addAll(f.problems());
         if (!f.ok()) return GraphFactory.createDefaultGraph();
-        noBlankNodes(f);
-        for (Node s : f.graph().find().mapWith(Triple::getSubject).toSet()) {
-            if (!s.equals(org.w3id.talibanrelations.publish.VoidDescription.DATASET))
-                problems.add(f.at(s, "describes only the dataset, " + org.w3id.talibanrelations.publish.VoidDescription.DATASET.getURI() + ": " + s));
+        problems.addAll(CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.DATASET).check(f).problems());
+        for (Node s : f.graph().find().mapWith(Triple::getSubject).toSet())
             declaredAt.putIfAbsent(s, f.location(s));
-        }
         keepUnresolvedReferences(f);
         return f.graph();
     }
 
-    private void noBlankNodes(CuratedFile f) {
-        f.graph().find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).nextOptional()
-         .ifPresent(t -> problems.add(f.at(t, "blank node: everything published has an IRI, so that users can link to it")));
-    }
-
+    /**
+     * Declares the file's actors, places and posts (its subjects with a class: their form is the
+     * shapes'); one declared in another file too is a clash, which one file cannot show.
+     */
     private void declareEntities(CuratedFile f) {
         for (Node s : f.graph().find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet()) {
-            Location where = f.location(s);
-            String base = s.isURI() ? baseOf(s.getURI()) : null;
-            if (base == null || !Ids.isSlug(s.getURI().substring(base.length()))) {
-                problems.add(f.at(s, "an actor, place or post is " + Ids.ACTOR + ", " + Ids.PLACE + " or " + Ids.ROLE + " plus a lowercase hyphenated slug: " + s));
-                continue;
-            }
-            for (Node type : f.graph().find(s, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject).toList())
-                if (!ontology.isClass(type))
-                    problems.add(f.at(Triple.create(s, RDF.type.asNode(), type), s.getURI().substring(Ids.ID.length()) + ": " + type + " is not a class of the ontology"));
-            Location previous = declaredAt.putIfAbsent(s, where);
+            if (!s.isURI() || !s.getURI().startsWith(Ids.ID)) continue;
+            Location previous = declaredAt.putIfAbsent(s, f.location(s));
             if (previous != null && !previous.file().equals(f.shown()))
                 problems.add(f.at(s, "IRI clash: " + s.getURI().substring(Ids.ID.length()) + " is already declared at " + previous));
         }
-    }
-
-    private static String baseOf(String iri) {
-        for (String b : new String[] { Ids.ACTOR, Ids.PLACE, Ids.ROLE }) if (iri.startsWith(b)) return b;
-        return null;
     }
 
     /** An IRI of ours that a record points to, at the record's file and line. */

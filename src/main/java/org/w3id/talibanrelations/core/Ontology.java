@@ -14,8 +14,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.talibanrelations.vocabulary.TIR;
 
 /**
- * What the build needs to know of the ontology: which classes are relation classes, which
- * properties exist, the certainty levels, and the direct property each relation class derives.
+ * What the build needs to know of the ontology: its classes with their superclasses, and the direct
+ * property each relation class derives.
  * Read from {@code ontology/taliban-relations.ttl}, so adding a class there needs no code change.
  */
 public final class Ontology {
@@ -42,8 +42,6 @@ public final class Ontology {
 
     /** The ontology's triples. */
     public Graph graph() { return graph; }
-    /** Whether a class is declared. */
-    public boolean isClass(Node c) { return superClasses.containsKey(c); }
     /** Whether a declared class is (a subclass of) another, reflexively. */
     public boolean isA(Node c, Node superClass) { return superClasses.getOrDefault(c, Set.of()).contains(superClass); }
 

@@ -18,6 +18,7 @@ import org.w3id.talibanrelations.core.Location;
 import org.w3id.talibanrelations.core.Ontology;
 import org.w3id.talibanrelations.core.PartialDate;
 import org.w3id.talibanrelations.core.Problem;
+import org.w3id.talibanrelations.validate.CurationShapes;
 import org.w3id.talibanrelations.sources.SourceCatalog;
 import org.w3id.talibanrelations.sources.SourceDocument;
 import org.w3id.talibanrelations.sources.SourceStructure;

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -66,7 +65,7 @@ public final class BuildCache {
             String name = f.getFileName().toString();
             String expected = name.substring((PREFIX + inputsHash + "-").length(), name.length() - SUFFIX.length());
             DatasetGraph dsg = DatasetGraphFactory.create();
-            MessageDigest md = sha256();
+            MessageDigest md = DigestUtils.getSha256Digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
                 RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(dsg);
                 in.transferTo(OutputStream.nullOutputStream());
@@ -75,7 +74,7 @@ public final class BuildCache {
                 delete(f);
                 continue;
             }
-            if (!hex(md).equals(expected)) {
+            if (!Inputs.shortHex(md).equals(expected)) {
                 log.println("WARNING: build cache " + f + " does not match its hash: removed; building.");
                 delete(f);
                 continue;
@@ -95,11 +94,11 @@ public final class BuildCache {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, PREFIX, ".partial");
-            MessageDigest md = sha256();
+            MessageDigest md = DigestUtils.getSha256Digest();
             try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), md)) {
                 RDFDataMgr.write(out, validated, RDFFormat.RDF_THRIFT);
             }
-            Path target = dir.resolve(PREFIX + inputsHash + "-" + hex(md) + SUFFIX);
+            Path target = dir.resolve(PREFIX + inputsHash + "-" + Inputs.shortHex(md) + SUFFIX);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -138,14 +137,6 @@ public final class BuildCache {
         } catch (IOException ignored) {
             // Left for the next save, which removes every other file.
         }
-    }
-
-    private static String hex(MessageDigest md) {
-        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    }
-
-    private static MessageDigest sha256() {
-        return DigestUtils.getSha256Digest();
     }
 
     /** The directory. */

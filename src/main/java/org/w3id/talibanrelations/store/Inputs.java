@@ -38,7 +38,7 @@ public final class Inputs {
      * input file, in a fixed order.
      */
     public static String hash(Layout layout, String form) {
-        MessageDigest md = sha256();
+        MessageDigest md = DigestUtils.getSha256Digest();
         md.update((form + '\0' + codeIdentity() + '\0').getBytes(StandardCharsets.UTF_8));
         List<Path> files = new ArrayList<>();
         for (Path p : List.of(layout.root().resolve("data"), layout.root().resolve("ontology"), layout.shapes(), layout.queries()))
@@ -54,7 +54,7 @@ public final class Inputs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        return shortHex(md);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class Inputs {
     }
 
     private static String computeCodeIdentity() {
-        MessageDigest md = sha256();
+        MessageDigest md = DigestUtils.getSha256Digest();
         try {
             Path where = Path.of(Inputs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(where)) {
@@ -91,10 +91,14 @@ public final class Inputs {
             // Unknown code: a value of its own each run, so that nothing built by other code is reused.
             md.update(("unknown " + System.nanoTime() + " " + e).getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        return shortHex(md);
     }
 
-    private static MessageDigest sha256() {
-        return DigestUtils.getSha256Digest();
+    /**
+     * The first 16 hex digits of a digest: the names of what is kept (64 bits, enough to tell a
+     * project's builds apart, and a damaged file from a whole one).
+     */
+    static String shortHex(MessageDigest md) {
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 }

@@ -1,4 +1,4 @@
-package org.w3id.talibanrelations.facts;
+package org.w3id.talibanrelations.validate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +30,14 @@ import org.w3id.talibanrelations.vocabulary.Cur;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
 
 /**
- * The shapes of the curation form ({@code shapes/curation/}), run on one curated file at a time: the
- * focus nodes are the file's own, the data is the file with the ontology and the shapes' declarations
- * of the {@code cur:} terms beside it, and each result is reported at the line of the triple it is
+ * The shapes of one kind of curated file ({@code shapes/curation/}: fact records, actor records,
+ * conflict notes, the dataset's description, and the ontology), run on one file at a time: the focus
+ * nodes are the file's own, the data is the file with the ontology and the shapes' own declarations
+ * (of the {@code cur:} terms) beside it, and each result is reported at the line of the triple it is
  * about. The constraints are the shapes'; this class only runs them and locates what they report.
  *
  * <pre>
- *   CurationShapes shapes = CurationShapes.load(layout, ontology, problems);
+ *   CurationShapes shapes = CurationShapes.load(layout, ontology, problems, CurationShapes.FACTS);
  *   CurationShapes.Checked c = shapes.check(curatedFile);
  *   if (!c.rejects(record)) expand(record);
  * </pre>
@@ -45,6 +46,17 @@ public final class CurationShapes {
     /** The project's prefixes and {@code cur:}, which is never published and so not among them. */
     private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
             .setNsPrefixes(Namespaces.prefixMapping()).setNsPrefix("cur", Cur.NS).lock();
+
+    /** The shapes of a fact file ({@code data/facts/}). */
+    public static final List<String> FACTS = List.of("fact-records.ttl");
+    /** The shapes of an actors' file ({@code data/actors/}). */
+    public static final List<String> ACTORS = List.of("actor-records.ttl", "no-blank-nodes.ttl");
+    /** The shapes of a file of conflicts ({@code data/conflicts/}). */
+    public static final List<String> CONFLICTS = List.of("conflict-notes.ttl", "no-blank-nodes.ttl");
+    /** The shapes of the dataset's description ({@code data/dataset.ttl}). */
+    public static final List<String> DATASET = List.of("dataset-description.ttl", "no-blank-nodes.ttl");
+    /** The shapes of the ontology file. */
+    public static final List<String> ONTOLOGY = List.of("no-blank-nodes.ttl");
 
     private final Graph shapesGraph;
     private final Shapes shapes;
@@ -56,23 +68,35 @@ public final class CurationShapes {
         this.ontology = ontology;
     }
 
-    /** Reads the shapes of the curation form; a file that does not parse is a problem, and no shape of it runs. */
-    public static CurationShapes load(Layout layout, Ontology ontology, List<Problem> problems) {
+    /**
+     * Reads the named files of {@code shapes/curation/} (one of the lists above); a file that is missing
+     * or does not parse is a problem, and no shape of it runs.
+     */
+    public static CurationShapes load(Layout layout, Graph ontology, List<Problem> problems, List<String> files) {
         Graph g = GraphFactory.createGraphMem();
-        for (Path p : Layout.files(layout.curationShapes(), ".ttl")) {
+        for (String name : files) {
+            Path p = layout.curationShapes().resolve(name);
             try {
                 RDFParser.source(p).parse(g);
             } catch (RiotException e) {
                 problems.add(Problem.inFile(layout.show(p), "cannot parse shapes: " + e.getMessage()));
             }
         }
-        return new CurationShapes(g, ontology.graph());
+        return new CurationShapes(g, ontology);
     }
 
     /** What the shapes report on one file: its problems, and the records they are about. */
     public record Checked(List<Problem> problems, Set<Node> rejected) {
         /** Whether a record (a subject of the file) has a problem, and so is not to be expanded. */
         public boolean rejects(Node record) { return rejected.contains(record); }
+    }
+
+    /** Whether a record of a file conforms to one shape of these (a shape the build asks, not a target shape). */
+    public boolean conforms(CuratedFile file, Node shape, Node record) {
+        Graph data = new MultiUnion(new Graph[] { file.graph(), ontology, shapesGraph });
+        ValidationContext vCxt = ValidationContext.create(shapes, data);
+        VLib.validateShape(vCxt, data, shapes.getShape(shape), record);
+        return !vCxt.hasViolation();
     }
 
     /** Validates the records of one parsed file. */
