@@ -28,13 +28,16 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  */
 public final class HtmlPages {
     private final Graph g;
+    private final Roles roles;
     private final Map<Node, String> texts = new HashMap<>();
 
     /**
-     * @param g    the union of all graphs
+     * @param g     the union of all graphs
+     * @param roles the roles of actors in facts, as the ontology defines them
      */
-    HtmlPages(Graph g) {
+    HtmlPages(Graph g, Roles roles) {
         this.g = g;
+        this.roles = roles;
     }
 
 
@@ -154,9 +157,9 @@ public final class HtmlPages {
             sb.append("</table>");
         }
         List<Row> rows = new ArrayList<>();
-        for (Node r : new Node[] { TIR.agent, TIR.counterpart, TIR.participant, TIR.intermediary, TIR.representative, TIR.claimant })
-            for (Node f : g.find(Node.ANY, r, iri).mapWith(Triple::getSubject).toList())
-                rows.add(new Row(f, label(r), one(f, TIR.date), dateText(f)));
+        for (Roles.Role r : roles.all())
+            for (Node f : g.find(Node.ANY, r.property(), iri).mapWith(Triple::getSubject).toList())
+                rows.add(new Row(f, r.label(), one(f, TIR.date), dateText(f)));
         rows.sort(Comparator.comparing((Row r) -> r.date() == null ? "9999" : r.date().getLiteralLexicalForm()).thenComparing(r -> r.fact().getURI()));
         List<Node> steps = g.find(Node.ANY, TIR.stepOf, iri).mapWith(Triple::getSubject).toList();
         List<Row> dated = rows.stream().filter(r -> r.date() != null).toList();
@@ -293,8 +296,9 @@ public final class HtmlPages {
     String fact(Node iri) {
         StringBuilder sb = new StringBuilder(header(iri));
         sb.append("<table>");
-        for (Node p : new Node[] { TIR.agent, TIR.counterpart, TIR.participant, TIR.intermediary, TIR.representative, TIR.claimant, TIR.location,
-                Std.org_member, Std.org_organization, Std.org_role }) {
+        List<Node> shown = new ArrayList<>(roles.properties());
+        shown.addAll(List.of(TIR.location, Std.org_member, Std.org_organization, Std.org_role));
+        for (Node p : shown) {
             List<Node> vs = all(iri, p);
             if (!vs.isEmpty()) sb.append("<tr><th>").append(esc(label(p))).append("</th><td>")
                     .append(String.join(", ", vs.stream().map(this::link).toList())).append("</td></tr>");

@@ -27,7 +27,7 @@ public final class LandingPage extends HttpServlet {
      * @param union the served dataset's union graph, which holds the VoID description and the labels
      */
     public LandingPage(Graph union, long facts, long sources, long triples) {
-        HtmlPages pages = new HtmlPages(union);
+        HtmlPages pages = new HtmlPages(union, Roles.of(union));
         Node d = VoidDescription.DATASET;
         String title = pages.label(english(union, d, DCTerms.title.asNode()));
         String description = pages.label(english(union, d, DCTerms.description.asNode()));
