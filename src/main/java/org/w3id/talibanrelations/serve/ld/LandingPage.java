@@ -34,7 +34,7 @@ public final class LandingPage extends HttpServlet {
         StringBuilder browse = new StringBuilder();
         for (Node r : union.find(d, VOID.exampleResource.asNode(), Node.ANY).mapWith(t -> t.getObject())
                 .filterKeep(Node::isURI).toList().stream().sorted(Comparator.comparing(Node::getURI)).toList())
-            browse.append(browse.isEmpty() ? "" : ", ").append(pages.link(r));
+            browse.append(browse.isEmpty() ? "" : ", ").append(Templates.render("link", pages.link(r)));
         String body = ("""
             <h1>%s</h1>
             <p>%s</p>
