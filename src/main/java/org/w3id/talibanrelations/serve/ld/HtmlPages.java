@@ -44,26 +44,6 @@ public final class HtmlPages {
         this.roles = roles;
     }
 
-    /** A whole page (for the pages not yet made from templates). */
-    static String page(String title, String body) {
-        return page(title, List.of(), body);
-    }
-
-    /** A page whose head also loads these style sheets of {@code /assets/} (before ours, which may refine them). */
-    static String page(String title, List<String> styleSheets, String body) {
-        StringBuilder links = new StringBuilder();
-        for (String css : styleSheets) links.append("<link rel=\"stylesheet\" href=\"/assets/").append(esc(css)).append("\">");
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>" + esc(title) + " – taliban-relations-kg</title>" + links + "<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>"
-                + "<nav><a href=\"/\">Home</a><a href=\"/overview\">Overview</a><a href=\"/query\">Query</a><a href=\"/ontology\">Ontology</a>"
-                + "<a href=\"/.well-known/void\">VoID</a><a href=\"/doc/source/international-relations-with-the-taliban\">Sources</a></nav>"
-                + body + "</body></html>\n";
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     /** The local address of one of our IRIs, so that pages link within this server. */
     static String href(Node n) {
         String u = n.getURI();

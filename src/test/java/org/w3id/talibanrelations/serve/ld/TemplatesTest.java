@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -75,5 +78,26 @@ class TemplatesTest {
         assertEquals("<span class=muted>undated</span>", Templates.render("date", new HtmlPages.DateText(null, true, null)));
         assertEquals("4 July 2025 <span class=pill title=\"from the &quot;as of&quot;\">inferred</span>",
                 Templates.render("date", new HtmlPages.DateText("4 July 2025", false, new HtmlPages.Inferred("from the \"as of\""))));
+    }
+
+    @Test
+    void theQueryPagesDataAreJsonInAttributesThatNothingInThemCanEnd() {
+        JsonArray examples = new JsonArray();
+        JsonObject e = new JsonObject();
+        e.put("name", "cq' onmouseover='alert(1)");
+        e.put("query", "SELECT * { ?s ?p \"</textarea><script>&amp;\" }");
+        examples.add(e);
+        JsonObject vocabulary = new JsonObject();
+        vocabulary.put("terms", new JsonObject());
+        String page = Templates.render("query", new QueryPage.View("Query", QueryPage.attributeSafe(examples.toString()),
+                QueryPage.attributeSafe(vocabulary.toString())));
+        assertFalse(page.contains("<script>") || page.contains("onmouseover='"), page);
+        Matcher m = Pattern.compile("<select id=\"examples\" data-json='([^'&<>]*)'>").matcher(page);
+        assertTrue(m.find(), "the examples on their select, in one attribute: " + page);
+        assertEquals(examples, JSON.parseAny(m.group(1)), "the attribute's value is the JSON itself");
+        Matcher v = Pattern.compile("<textarea id=\"q\" rows=\"16\" data-json='([^'&<>]*)'>").matcher(page);
+        assertTrue(v.find(), "the vocabulary on the editor's textarea");
+        assertEquals(vocabulary, JSON.parseAny(v.group(1)));
+        assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=\"/assets/)").matcher(page).find(), "no inline script");
     }
 }
