@@ -291,21 +291,22 @@ public final class HtmlPages {
     record Evidence(Context context, Link source, int start, int end, String sourceHref) {}
     /** A quote in up to 200 characters of its text on each side, "…" where the text goes on. */
     record Context(boolean lead, String before, String exact, String after, boolean trail) {}
-    record FactPage(String title, Header header, List<Values> parties, DateText when, String certainty, String asOf, boolean asOfInferred,
+    /** A fact's page; {@code who}: its actors by role (the ontology's roles, in their order), then where and which post. */
+    record FactPage(String title, Header header, List<Values> who, DateText when, String certainty, String asOf, boolean asOfInferred,
                     Link source, List<Values> details, String curatedAt, List<Evidence> evidence, Rows<Link> conflicts) {}
 
-    /** What a fact page shows after its roles, in this order. */
-    private static final List<Node> FACT_PLACES = List.of(TIR.location, Std.org_member, Std.org_organization, Std.org_role);
+    /** What a fact page shows after its roles, in this order, and after its source. */
+    private static final List<Node> FACT_WHERE_AND_POSTS = List.of(TIR.location, Std.org_member, Std.org_organization, Std.org_role);
     private static final List<Node> FACT_DETAILS = List.of(TIR.topic, TIR.count, TIR.percentage, TIR.amount, TIR.resolution, TIR.votePosition,
             TIR.supportKind, TIR.denies, RDFS.comment.asNode());
 
     String fact(Node iri) {
-        List<Values> parties = new ArrayList<>();
+        List<Values> who = new ArrayList<>();
         for (Roles.Role r : roles.all()) {
             List<Node> vs = all(iri, r.property());
-            if (!vs.isEmpty()) parties.add(new Values(r.label(), Templates.separated(links(vs))));
+            if (!vs.isEmpty()) who.add(new Values(r.label(), Templates.separated(links(vs))));
         }
-        parties.addAll(values(iri, FACT_PLACES));
+        who.addAll(values(iri, FACT_WHERE_AND_POSTS));
         List<Evidence> evidence = new ArrayList<>();
         for (Node ev : all(iri, TIR.evidence)) {
             Node target = one(ev, Std.oa_hasTarget), source = one(target, Std.oa_hasSource);
@@ -321,7 +322,7 @@ public final class HtmlPages {
         // Each conflict once, with what disagrees with what (its label), however many graphs or sides name the fact.
         List<Node> conflicts = g.find(Node.ANY, TIR.conflictingFact, iri).mapWith(Triple::getSubject).toList()
                 .stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
-        return Templates.render("fact", new FactPage(label(iri).isEmpty() ? Ids.slug(iri, Ids.FACT) : label(iri), header(iri), parties, dateText(iri),
+        return Templates.render("fact", new FactPage(label(iri).isEmpty() ? Ids.slug(iri, Ids.FACT) : label(iri), header(iri), who, dateText(iri),
                 str(iri, TIR.certainty), str(iri, TIR.asOf).substring(0, 10), one(iri, TIR.asOfInferred) != null, link(one(iri, Std.prov_wasDerivedFrom)),
                 values(iri, FACT_DETAILS), str(iri, TIR.curatedAt), evidence, Rows.of(links(conflicts))));
     }
