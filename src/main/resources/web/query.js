@@ -1,10 +1,11 @@
 // The query page's script, served at /assets/query.js: no inline script, so that the pages' Content-Security-Policy
-// can allow scripts from this origin only. The page's data are JSON blocks (examples-data: the competency questions;
-// vocabulary-data: the prefixes they declare and the ontology's terms with labels). CodeMirror 5 and ECharts come
-// from their WebJars, served from the jar at /assets/ (web/vendor.properties), so the page works offline.
+// can allow scripts from this origin only. The page's data are JSON in data-json attributes (templates/query.mustache):
+// on the examples' select, the competency questions; on the editor's textarea, the prefixes they declare and the
+// ontology's terms with labels. CodeMirror 5 and ECharts come from their WebJars, served from the jar at /assets/
+// (web/vendor.properties), so the page works offline.
 'use strict';
-const EXAMPLES = JSON.parse(document.getElementById('examples-data').textContent);
-const VOCAB = JSON.parse(document.getElementById('vocabulary-data').textContent);
+const EXAMPLES = JSON.parse(document.getElementById('examples').dataset.json);
+const VOCAB = JSON.parse(document.getElementById('q').dataset.json);
 const BASE = 'https://w3id.org/taliban-relations/';
 const TIME = 'http://www.w3.org/2006/time#', XSD = 'http://www.w3.org/2001/XMLSchema#';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

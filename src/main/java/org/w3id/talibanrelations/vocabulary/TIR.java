@@ -52,6 +52,8 @@ public final class TIR {
     /** tir:fileSha256: the SHA-256 of a published text's UTF-8 bytes. */
     public static final Node fileSha256 = t("fileSha256");
 
+    /** The super-property of every role an actor has in a fact. */
+    public static final Node actor = t("actor");
     /** The agent role. */
     public static final Node agent = t("agent");
     /** The counterpart role. */

@@ -10,7 +10,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
-import org.w3id.talibanrelations.vocabulary.TIR;
 
 /**
  * What a dereferenced IRI returns: the resource's concise bounded description (its own triples,
@@ -27,7 +26,7 @@ public final class Describer {
     }
 
     /** The description of a resource. */
-    static Graph describe(Graph g, Node iri) {
+    static Graph describe(Graph g, Node iri, Roles roles) {
         Graph out = GraphFactory.createGraphMem();
         g.find(iri, Node.ANY, Node.ANY).forEachRemaining(out::add);
         // Hash-IRI parts: <fact#time>, <fact#evidence-1>, … are objects of the resource's own
@@ -44,7 +43,7 @@ public final class Describer {
             });
         }
         // Facts that name the resource in a role (an actor's relations), without their parts.
-        for (Node role : new Node[] { TIR.agent, TIR.counterpart, TIR.participant, TIR.intermediary, TIR.representative, TIR.claimant })
+        for (Node role : roles.properties())
             g.find(Node.ANY, role, iri).forEachRemaining(out::add);
         // Labels of every neighbour.
         Set<Node> nodes = new HashSet<>();

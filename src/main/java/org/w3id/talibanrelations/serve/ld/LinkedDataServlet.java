@@ -67,10 +67,13 @@ public final class LinkedDataServlet extends HttpServlet {
     private final Map<String, Dump> dumps = new ConcurrentHashMap<>();
 
     private final String baseUrl;
+    /** The roles of actors in facts, read once from the served ontology graph. */
+    private final Roles roles;
 
-  public   LinkedDataServlet(DatasetGraph dsg, String baseUrl) {
+    public LinkedDataServlet(DatasetGraph dsg, String baseUrl) {
         this.dsg = dsg;
         this.baseUrl = baseUrl;
+        this.roles = Txn.calculateRead(dsg, () -> Roles.of(dsg.getGraph(Ids.GRAPH_ONTOLOGY)));
     }
 
     @Override
@@ -130,8 +133,8 @@ public final class LinkedDataServlet extends HttpServlet {
         Object body = Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getDefaultGraph();
             if (!Describer.exists(g, iri)) return null;
-            if ("text/html".equals(finalType)) return new HtmlPages(g).resource(iri);
-            return Describer.describe(g, iri);
+            if ("text/html".equals(finalType)) return new HtmlPages(g, roles).resource(iri);
+            return Describer.describe(g, iri, roles);
         });
         if (body == null) { notFound(res); return; }
         res.setHeader("Vary", "Accept");
@@ -146,7 +149,7 @@ public final class LinkedDataServlet extends HttpServlet {
         String type = negotiate(req, ext);
         res.setHeader("Vary", "Accept");
         if ("text/html".equals(type)) {
-            String html = Txn.calculateRead(dsg, () -> new HtmlPages(dsg.getDefaultGraph()).ontology());
+            String html = Txn.calculateRead(dsg, () -> new HtmlPages(dsg.getDefaultGraph(), roles).ontology());
             bytes(req, res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             return;
         }

@@ -1,7 +1,5 @@
 package org.w3id.talibanrelations.serve.ld;
 
-import static org.w3id.talibanrelations.serve.ld.HtmlPages.esc;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
@@ -17,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,7 +28,8 @@ import org.apache.jena.system.Txn;
  * one per stated or reported fact that places a state on the engagement ladder) on a time line, one row
  * per state, each step a numbered dot in its rung's colour that links to its fact and carries the fact's
  * label and quote as its tooltip; undated steps sit in a column of their own. Below it, the facts
- * counted by relation type, certainty and source, each count a link to the query that lists them.
+ * counted by relation type, certainty and source. This class reads the data into the page's view (the
+ * records below: positions, colours, texts); the markup is {@code web/templates/overview.mustache}.
  */
 public final class OverviewPage extends HttpServlet {
     /** The time axis: a compressed span for the decades before the 2021 takeover, most of the width after it. */
@@ -82,22 +81,27 @@ public final class OverviewPage extends HttpServlet {
     private final byte[] page;
 
     public OverviewPage(DatasetGraph served) {
-        String body = Txn.calculateRead(served, () -> {
+        String html = Txn.calculateRead(served, () -> {
             List<Step> steps = steps(served);
-            StringBuilder b = new StringBuilder();
-            b.append("<h1>Overview: every state's engagement with the Taliban</h1>\n");
-            b.append("<p class=\"sub\">").append(steps.size()).append(" stance steps of ")
-             .append(steps.stream().map(Step::state).distinct().count())
-             .append(" states, each one stated or reported fact that puts a state on the engagement ladder. "
-                     + "A dot is a step, numbered by its rung; it links to its fact, and its tooltip gives the fact and its quote.</p>\n");
-            b.append(ladderSvg(steps));
-            b.append("<h2>Facts by relation type, certainty and source</h2>\n<div class=\"counts\">");
-            b.append(counts(served, "Relation type", BY_TYPE)).append(counts(served, "Certainty", BY_CERTAINTY)).append(counts(served, "Source", BY_SOURCE));
-            b.append("</div>\n");
-            return b.toString();
+            return Templates.render("overview", new View("Overview", steps.size(), steps.stream().map(Step::state).distinct().count(), ladder(steps),
+                    List.of(counts(served, "Relation type", BY_TYPE), counts(served, "Certainty", BY_CERTAINTY), counts(served, "Source", BY_SOURCE))));
         });
-        this.page = HtmlPages.page("Overview", body).getBytes(StandardCharsets.UTF_8);
+        this.page = html.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** The page's view (overview.mustache). */
+    record View(String title, int stepCount, long stateCount, Ladder ladder, List<Counts> counts) {}
+    record Ladder(int width, int height, List<Rung> legend, List<AxisTick> ticks, String earlyX, String lateX, int spanY, String undatedX, int axisY,
+                  List<LadderRow> rows) {}
+    record Rung(String x, String textX, String fill, int rank, String name) {}
+    record AxisTick(String x, int lineTop, int bottom, int y, int year) {}
+    record LadderRow(Band band, String href, int labelX, String labelY, String state, Path path, List<Dot> dots, More more) {}
+    record Band(String y, int width, int height) {}
+    record Path(String points) {}
+    record Dot(String href, String tip, String x, String y, String textY, String fill, int rank) {}
+    record More(String x, String y, int count) {}
+    record Counts(String heading, List<Count> rows) {}
+    record Count(String label, long count, String width) {}
 
     record Step(String state, String stateLabel, int rank, String levelLabel, OffsetDateTime date, String fact,
                 String factLabel, String dateText, String quote) {}
@@ -128,85 +132,80 @@ public final class OverviewPage extends HttpServlet {
         return LABEL_W + EARLY_W + GAP + Math.min(year - LATE_FROM, LATE_TO - LATE_FROM) / (LATE_TO - LATE_FROM) * LATE_W;
     }
 
-    static String ladderSvg(List<Step> steps) {
+    /** The legend's name of each rung, 0 to 6 (short forms of the ontology's labels, which the legend's width has no room for). */
+    private static final String[] RUNG_NAMES = { "designation", "opposition", "contact", "de facto ties", "embassy", "credentials", "recognition" };
+
+    static Ladder ladder(List<Step> steps) {
         // States by the highest rung they reach, then by the date they first reach it, then by name.
         Map<String, List<Step>> byState = new LinkedHashMap<>();
         steps.stream().sorted(Comparator.comparing(Step::stateLabel)).forEach(s -> byState.computeIfAbsent(s.state(), k -> new ArrayList<>()).add(s));
-        List<List<Step>> rows = new ArrayList<>(byState.values());
-        rows.sort(Comparator.<List<Step>>comparingInt(r -> -r.stream().mapToInt(Step::rank).max().orElse(0))
+        List<List<Step>> states = new ArrayList<>(byState.values());
+        states.sort(Comparator.<List<Step>>comparingInt(r -> -r.stream().mapToInt(Step::rank).max().orElse(0))
                 .thenComparing(r -> r.get(0).stateLabel()));
-        int width = LABEL_W + EARLY_W + GAP + LATE_W + 20 + UNDATED_W, height = TOP + rows.size() * ROW_H + 36;
-        StringBuilder b = new StringBuilder();
-        b.append("<svg class=\"ladder\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-         .append("\" width=\"").append(width).append("\" role=\"img\" aria-label=\"Each state's stance steps toward the Taliban over time, by rung of the engagement ladder\">\n");
+        int width = LABEL_W + EARLY_W + GAP + LATE_W + 20 + UNDATED_W, height = TOP + states.size() * ROW_H + 36;
         // Legend: the rungs.
-        String[] rungs = { "designation", "opposition", "contact", "de facto ties", "embassy", "credentials", "recognition" };
+        List<Rung> legend = new ArrayList<>();
         double lx = LABEL_W;
-        for (int r = 0; r < rungs.length; r++) {
-            b.append("<circle cx=\"").append(fmt(lx + 8)).append("\" cy=\"14\" r=\"8\" fill=\"").append(RUNG_COLOURS[r]).append("\"/>")
-             .append("<text x=\"").append(fmt(lx + 8)).append("\" y=\"18\" class=\"n\">").append(r).append("</text>")
-             .append("<text x=\"").append(fmt(lx + 20)).append("\" y=\"18\">").append(esc(rungs[r])).append("</text>\n");
-            lx += 28 + rungs[r].length() * 7.2;
+        for (int r = 0; r < RUNG_NAMES.length; r++) {
+            legend.add(new Rung(fmt(lx + 8), fmt(lx + 20), RUNG_COLOURS[r], r, RUNG_NAMES[r]));
+            lx += 28 + RUNG_NAMES[r].length() * 7.2;
         }
         // Axis: ticks, a break between the early span and the years since the takeover.
-        int axisY = TOP - 14, bottom = TOP + rows.size() * ROW_H;
+        int axisY = TOP - 14, bottom = TOP + states.size() * ROW_H;
+        List<AxisTick> ticks = new ArrayList<>();
         for (int y : new int[] { 1990, 2001, 2010, 2021, 2022, 2023, 2024, 2025, 2026 }) {
             double tx = x(OffsetDateTime.parse(y + "-01-01T00:00:00Z")); // steps before 1990 sit at its edge
             if (y == 2026) tx = LABEL_W + EARLY_W + GAP + LATE_W;
-            b.append("<line x1=\"").append(fmt(tx)).append("\" x2=\"").append(fmt(tx)).append("\" y1=\"").append(axisY + 4).append("\" y2=\"").append(bottom)
-             .append("\" class=\"grid\"/><text x=\"").append(fmt(tx)).append("\" y=\"").append(axisY).append("\" class=\"tick\">").append(y).append("</text>\n");
+            ticks.add(new AxisTick(fmt(tx), axisY + 4, bottom, axisY, y));
         }
-        b.append("<text x=\"").append(fmt(LABEL_W + EARLY_W / 2.0)).append("\" y=\"").append(axisY - 16).append("\" class=\"span\">before the takeover (compressed)</text>");
-        b.append("<text x=\"").append(fmt(LABEL_W + EARLY_W + GAP + LATE_W / 2.0)).append("\" y=\"").append(axisY - 16).append("\" class=\"span\">since 2021</text>");
         double undatedX = LABEL_W + EARLY_W + GAP + LATE_W + 20;
-        b.append("<text x=\"").append(fmt(undatedX + UNDATED_W / 2.0)).append("\" y=\"").append(axisY).append("\" class=\"tick\">undated</text>\n");
+        List<LadderRow> rows = new ArrayList<>();
         int row = 0;
-        for (List<Step> r : rows) {
+        for (List<Step> r : states) {
             double cy = TOP + row * ROW_H + ROW_H / 2.0;
-            if (row % 2 == 0) b.append("<rect x=\"0\" y=\"").append(fmt(cy - ROW_H / 2.0)).append("\" width=\"").append(width).append("\" height=\"").append(ROW_H).append("\" class=\"band\"/>");
             Step first = r.get(0);
-            b.append("<a href=\"").append(esc(HtmlPages.href(org.apache.jena.graph.NodeFactory.createURI(first.state())))).append("\"><text x=\"")
-             .append(LABEL_W - 10).append("\" y=\"").append(fmt(cy + 4)).append("\" class=\"state\">").append(esc(first.stateLabel())).append("</text></a>\n");
             List<Step> dated = r.stream().filter(s -> s.date() != null).sorted(Comparator.comparing(Step::date).thenComparingInt(Step::rank)).toList();
             // A thin line through the dated steps, so a row reads left to right as that state's path.
+            Path path = null;
             if (dated.size() > 1) {
-                b.append("<polyline class=\"path\" points=\"");
-                for (Step s : dated) b.append(fmt(x(s.date()))).append(',').append(fmt(cy)).append(' ');
-                b.append("\"/>");
+                StringBuilder points = new StringBuilder();
+                for (Step s : dated) points.append(fmt(x(s.date()))).append(',').append(fmt(cy)).append(' ');
+                path = new Path(points.toString());
             }
+            List<Dot> dots = new ArrayList<>();
             double lastX = -100;
             for (Step s : dated) {
                 double sx = x(s.date());
                 // Steps closer than a dot's width are nudged apart along the row, so each stays clickable.
                 if (sx - lastX < 15) sx = lastX + 15;
-                dot(b, sx, cy, s);
+                dots.add(dot(sx, cy, s));
                 lastX = sx;
             }
             double ux = undatedX + 10;
             List<Step> undated = r.stream().filter(s -> s.date() == null).toList();
-            for (Step s : undated.subList(0, Math.min(UNDATED_DOTS, undated.size()))) { dot(b, ux, cy, s); ux += 17; }
-            if (undated.size() > UNDATED_DOTS) // the rest are on the state's page
-                b.append("<text x=\"").append(fmt(ux - 4)).append("\" y=\"").append(fmt(cy + 4)).append("\">+").append(undated.size() - UNDATED_DOTS).append("</text>");
+            for (Step s : undated.subList(0, Math.min(UNDATED_DOTS, undated.size()))) { dots.add(dot(ux, cy, s)); ux += 17; }
+            More more = undated.size() > UNDATED_DOTS ? new More(fmt(ux - 4), fmt(cy + 4), undated.size() - UNDATED_DOTS) : null; // the rest are on the state's page
+            rows.add(new LadderRow(row % 2 == 0 ? new Band(fmt(cy - ROW_H / 2.0), width, ROW_H) : null,
+                    HtmlPages.href(NodeFactory.createURI(first.state())), LABEL_W - 10, fmt(cy + 4), first.stateLabel(), path, dots, more));
             row++;
         }
-        b.append("</svg>\n");
-        return b.toString();
+        return new Ladder(width, height, legend, ticks, fmt(LABEL_W + EARLY_W / 2.0), fmt(LABEL_W + EARLY_W + GAP + LATE_W / 2.0), axisY - 16,
+                fmt(undatedX + UNDATED_W / 2.0), axisY, rows);
     }
 
-    private static void dot(StringBuilder b, double cx, double cy, Step s) {
+    /** A step's dot, numbered by its rung; its tooltip the fact, its date as written, the rung and the quote. */
+    private static Dot dot(double cx, double cy, Step s) {
         String tip = s.factLabel() + (s.dateText().isEmpty() ? "" : " — dated \"" + s.dateText() + "\"") + "\n" + s.levelLabel()
                 + (s.quote().isEmpty() ? "" : "\n“" + s.quote() + "”");
-        b.append("<a href=\"").append(esc(HtmlPages.href(org.apache.jena.graph.NodeFactory.createURI(s.fact())))).append("\"><title>").append(esc(tip))
-         .append("</title><circle cx=\"").append(fmt(cx)).append("\" cy=\"").append(fmt(cy)).append("\" r=\"8\" fill=\"").append(RUNG_COLOURS[Math.max(0, Math.min(6, s.rank()))])
-         .append("\"/><text x=\"").append(fmt(cx)).append("\" y=\"").append(fmt(cy + 4)).append("\" class=\"n\">").append(s.rank()).append("</text></a>\n");
+        return new Dot(HtmlPages.href(NodeFactory.createURI(s.fact())), tip, fmt(cx), fmt(cy), fmt(cy + 4), RUNG_COLOURS[Math.max(0, Math.min(6, s.rank()))], s.rank());
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return HtmlPages.fmt(v);
     }
 
-    /** A table of counts, each with a bar drawn in SVG (the policy allows no style attribute, so no CSS width). */
-    private static String counts(DatasetGraph dsg, String title, String query) {
+    /** A table of counts, each with the width of its bar (drawn in SVG: the policy allows no style attribute). */
+    private static Counts counts(DatasetGraph dsg, String heading, String query) {
         List<String[]> rows = new ArrayList<>();
         try (var qe = QueryExec.dataset(dsg).query(query).build()) {
             RowSet rs = qe.select();
@@ -216,14 +215,12 @@ public final class OverviewPage extends HttpServlet {
             });
         }
         long max = rows.stream().mapToLong(r -> Long.parseLong(r[1])).max().orElse(1);
-        StringBuilder b = new StringBuilder("<table class=\"count\"><thead><tr><th>").append(esc(title)).append("</th><th>facts</th><th></th></tr></thead><tbody>");
+        List<Count> out = new ArrayList<>();
         for (String[] r : rows) {
             long n = Long.parseLong(r[1]);
-            b.append("<tr><td>").append(esc(r[0])).append("</td><td class=\"num\">").append(n)
-             .append("</td><td><svg width=\"160\" height=\"12\" aria-hidden=\"true\"><rect width=\"").append(fmt(160.0 * n / max))
-             .append("\" height=\"12\" fill=\"#74add1\"/></svg></td></tr>");
+            out.add(new Count(r[0], n, fmt(160.0 * n / max)));
         }
-        return b.append("</tbody></table>").toString();
+        return new Counts(heading, out);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.w3id.talibanrelations.serve.ld;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +34,9 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * the results as a table (labels, links to entity pages, dates at their precision), CSV and JSON
  * downloads, a permalink and a chart for aggregates ({@code web/query.js}). The examples are the
  * competency questions published with the data ({@code tir:CompetencyQuestion} in the served dataset),
- * so the page shows what was validated. Markup is {@code web/query.html}; scripts and styles are files of
- * this origin ({@code /assets/}), the page's data travels as JSON data blocks, never as inline script.
+ * so the page shows what was validated. Markup is {@code web/templates/query.mustache}; scripts and styles are
+ * files of this origin ({@code /assets/}), the page's data travels as JSON in {@code data-json} attributes, never
+ * as inline script.
  * {@code /query?example=cq03-embassy-handovers-2025&run} opens and runs an example, {@code /query?q=…&run}
  * a query of one's own (the permalink).
  */
@@ -54,11 +53,12 @@ public final class QueryPage extends HttpServlet {
             vocabulary.put("prefixes", prefixes(examples));
             vocabulary.put("terms", terms(g));
         });
-        String body = template("web/query.html")
-                .replace("{{examples}}", scriptSafe(examples.toString()))
-                .replace("{{vocabulary}}", scriptSafe(vocabulary.toString()));
-        this.page = HtmlPages.page("Query", List.of("codemirror.css", "codemirror-show-hint.css"), body).getBytes(StandardCharsets.UTF_8);
+        this.page = Templates.render("query", new View("Query", attributeSafe(examples.toString()), attributeSafe(vocabulary.toString())))
+                .getBytes(StandardCharsets.UTF_8);
     }
+
+    /** The page's view (query.mustache): its data for web/query.js, as JSON for a single-quoted attribute. */
+    record View(String title, String examples, String vocabulary) {}
 
     /** The competency questions, in file order: name, question and query. */
     private static JsonArray examples(Graph g) {
@@ -103,18 +103,14 @@ public final class QueryPage extends HttpServlet {
         return out;
     }
 
-    static String template(String resource) {
-        try (InputStream in = QueryPage.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing from the jar: " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** JSON that cannot end its script element: every {@code <} escaped (it occurs only inside strings). */
-    private static String scriptSafe(String json) {
-        return json.replace("<", "\\u003c");
+    /**
+     * JSON that can stand as it is in a single-quoted attribute: every {@code & ' < >} written as a JSON
+     * escape (backslash, u, four hex digits), which JSON reads as the same character. They occur only
+     * inside its strings (none is JSON syntax, nor part of an escape the writer made), so the value is
+     * unchanged, and nothing in it can end the attribute or start a character reference.
+     */
+    static String attributeSafe(String json) {
+        return json.replace("&", "\\u0026").replace("'", "\\u0027").replace("<", "\\u003c").replace(">", "\\u003e");
     }
 
     @Override
