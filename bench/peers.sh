@@ -8,7 +8,7 @@
 #   (b) every competency question: throughput and p50/p99 latency at 1, 8 and 32 keep-alive clients (hey);
 #   (c) the latency of a trivial query (ASK {}) on a kept-alive connection, on a new connection each time,
 #       and from a client that writes headers and body separately with Nagle's algorithm on.
-# Prints a table and writes bench/results/peers.md and bench/results/peers.csv.
+# Prints a table and writes bench/results/$NAME.md and bench/results/$NAME.csv (NAME below).
 #
 # Usage: bench/peers.sh [--quick]        (--quick: a smoke run of a few minutes, figures meaningless)
 # Settings, from the environment (defaults in brackets):
@@ -34,6 +34,8 @@
 #   PHASES ["cold answers trivial load"]  the parts to measure; the others keep their figures from the
 #                      previous run (target/peers/raw), so one part can be redone alone, e.g. PHASES=trivial
 #   SKIP_INSTALL [0]   1: do not install anything
+#   NAME [peers]       the results' file name: a run with other SERVERS (a before/after of a change, say)
+#                      writes its own files and leaves the full comparison's peers.md as it is
 # The default run takes about 50 minutes (an hour with fuseki-32k). Every server it starts is stopped when it ends or is interrupted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,6 +72,7 @@ W=$ROOT/target/peers                      # work directory (not committed)
 RAW=$W/raw
 LOGS=$W/logs
 RESULTS=$ROOT/bench/results
+NAME=${NAME:-peers}
 FUSEKI_JAR=$W/jena-fuseki-server-$FUSEKI_VERSION.jar
 OURS_JAR=$ROOT/target/taliban-relations-kg.jar
 P_OURS=$PORT_BASE P_FUSEKI=$((PORT_BASE + 1)) P_VSQL=$((PORT_BASE + 2)) P_VHTTP=$((PORT_BASE + 3))
@@ -411,6 +414,6 @@ done
 [ -f bench/peers-findings.md ] && cp bench/peers-findings.md "$RAW/notes.md"
 log "report"
 mkdir -p "$RESULTS"
-helper report "$RAW" "$RAW/machine.txt" "$RESULTS/peers.md" "$RESULTS/peers.csv"
+helper report "$RAW" "$RAW/machine.txt" "$RESULTS/$NAME.md" "$RESULTS/$NAME.csv"
 echo
-echo "Wrote $RESULTS/peers.md and $RESULTS/peers.csv (raw data in $RAW)."
+echo "Wrote $RESULTS/$NAME.md and $RESULTS/$NAME.csv (raw data in $RAW)."
