@@ -93,7 +93,7 @@ public final class CurationShapes {
 
     /** Whether a record of a file conforms to one shape of these (a shape the build asks, not a target shape). */
     public boolean conforms(CuratedFile file, Node shape, Node record) {
-        Graph data = new MultiUnion(new Graph[] { file.graph(), ontology, shapesGraph });
+        Graph data = data(file.graph());
         ValidationContext vCxt = ValidationContext.create(shapes, data);
         VLib.validateShape(vCxt, data, shapes.getShape(shape), record);
         return !vCxt.hasViolation();
@@ -102,7 +102,7 @@ public final class CurationShapes {
     /** Validates the records of one parsed file. */
     public Checked check(CuratedFile file) {
         Graph own = file.graph();
-        Graph data = new MultiUnion(new Graph[] { own, ontology, shapesGraph });
+        Graph data = data(own);
         ValidationContext vCxt = ValidationContext.create(shapes, data);
         for (Shape shape : shapes.getTargetShapes())
             for (Node n : VLib.focusNodes(own, shape)) VLib.validateShape(vCxt, data, shape, n);
@@ -116,6 +116,11 @@ public final class CurationShapes {
             problems.add(new Problem(file.shown(), line(file, e), name(record) + ": " + about(e) + e.message()));
         }
         return new Checked(problems, rejected);
+    }
+
+    /** What the shapes see of a file: the file, the ontology, and the shapes' own declarations (of the cur: terms). */
+    private Graph data(Graph file) {
+        return new MultiUnion(new Graph[] { file, ontology, shapesGraph });
     }
 
     /** The line of the triple a result is about when its path is one property, else of its focus node. */
