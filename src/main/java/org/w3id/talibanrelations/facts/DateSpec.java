@@ -10,7 +10,7 @@ import org.w3id.talibanrelations.core.PartialDate;
  * @param end   the end of a closed interval, else null
  * @param interval whether it is an interval (open or closed)
  */
-public record DateSpec(PartialDate start, PartialDate end, boolean interval) {
+record DateSpec(PartialDate start, PartialDate end, boolean interval) {
 
     /** The text gives no date. */
     public static final DateSpec UNKNOWN = new DateSpec(null, null, false);

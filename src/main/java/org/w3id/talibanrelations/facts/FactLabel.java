@@ -28,7 +28,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * as its label and its parties; a post holding as its holder, post and organisation. The date is given at
  * the precision the text gives it, "since" only for an open interval; every certainty but stated is named.
  */
-public final class FactLabel {
+final class FactLabel {
     private static final String[] MONTHS = { "January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December" };
 

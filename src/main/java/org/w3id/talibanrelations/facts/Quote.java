@@ -14,7 +14,7 @@ import org.w3id.talibanrelations.sources.SourceDocument;
  * @param prefix up to {@value #CONTEXT} code points before it
  * @param suffix up to {@value #CONTEXT} code points after it
  */
-public record Quote(int start, int end, String exact, String prefix, String suffix) {
+record Quote(int start, int end, String exact, String prefix, String suffix) {
 
     /** Code points of context kept on each side, as annotation tools commonly do. */
     public static final int CONTEXT = 32;
