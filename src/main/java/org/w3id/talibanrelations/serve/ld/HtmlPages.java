@@ -75,7 +75,7 @@ public final class HtmlPages {
             .thenComparing(Node::getLiteralLexicalForm).thenComparing(NodeCmp::compareRDFTerms);
 
     /** The order of values on a page: by label (a literal's text), ignoring case, then exactly, then by the term (IRI). */
-    private final Comparator<Node> byLabel = Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER)
+    final Comparator<Node> byLabel = Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(this::label).thenComparing(NodeCmp::compareRDFTerms);
 
     /** A value as a page shows it: a literal as its text, an IRI as a link to its page, with its label. */
