@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -29,6 +30,10 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * metadata, hash and text, conflicts with both sides, and the ontology's documentation. This class reads
  * the graph into each page's view (the records below); the markup is the templates of
  * {@code web/templates/} ({@link Templates}). Self-contained: no script, style or font from elsewhere.
+ * <p>
+ * A page is a function of the data alone, not of the order in which the graph returns its triples (which
+ * differs between a fresh build and one read back from the build cache): where a page lists several values
+ * or shows one of them, it orders them by a stated rule, {@link #byLabel} unless a comment says otherwise.
  */
 public final class HtmlPages {
     private final Graph g;
@@ -53,19 +58,25 @@ public final class HtmlPages {
         return u;
     }
 
+    /** A resource's label: of its English labels, else of all, the least by {@link #LEXICAL}; else its prefixed name, else its IRI. */
     String label(Node n) {
         if (n == null) return "";
         if (n.isLiteral()) return n.getLiteralLexicalForm();
-        Node en = null, any = null;
-        for (Node l : g.find(n, RDFS.label.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
-            if (any == null) any = l;
-            if ("en".equals(l.getLiteralLanguage())) en = l;
-        }
-        if (en != null) return en.getLiteralLexicalForm();
-        if (any != null) return any.getLiteralLexicalForm();
+        List<Node> labels = g.find(n, RDFS.label.asNode(), Node.ANY).mapWith(Triple::getObject).filterKeep(Node::isLiteral).toList();
+        List<Node> en = labels.stream().filter(l -> "en".equals(l.getLiteralLanguage())).toList();
+        var least = (en.isEmpty() ? labels : en).stream().min(LEXICAL);
+        if (least.isPresent()) return least.get().getLiteralLexicalForm();
         String q = Namespaces.prefixMapping().qnameFor(n.getURI());
         return q != null ? q : n.getURI();
     }
+
+    /** Literals by their text, ignoring case, then exactly, then by the term (its language or datatype). */
+    static final Comparator<Node> LEXICAL = Comparator.comparing(Node::getLiteralLexicalForm, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Node::getLiteralLexicalForm).thenComparing(NodeCmp::compareRDFTerms);
+
+    /** The order of values on a page: by label (a literal's text), ignoring case, then exactly, then by the term (IRI). */
+    final Comparator<Node> byLabel = Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(this::label).thenComparing(NodeCmp::compareRDFTerms);
 
     /** A value as a page shows it: a literal as its text, an IRI as a link to its page, with its label. */
     Link link(Node n) {
@@ -78,13 +89,43 @@ public final class HtmlPages {
         return nodes.stream().map(this::link).toList();
     }
 
+    /** The value of (s, p), or null; of several, the first {@link #byLabel}. */
     private Node one(Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
+        List<Node> all = all(s, p);
+        return all.isEmpty() ? null : all.get(0);
     }
 
+    /** The values of (s, p), {@link #byLabel}. */
     private List<Node> all(Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+        List<Node> out = new ArrayList<>(g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList());
+        out.sort(byLabel);
+        return out;
+    }
+
+    /** The subjects of (?, p, o), {@link #byLabel}. */
+    private List<Node> subjects(Node p, Node o) {
+        List<Node> out = new ArrayList<>(g.find(Node.ANY, p, o).mapWith(Triple::getSubject).toList());
+        out.sort(byLabel);
+        return out;
+    }
+
+    /** A fact's evidence in the order of its source's text: by the quote's offset (oa:start, then oa:end), then by the evidence's IRI. */
+    private List<Node> evidence(Node fact) {
+        record Placed(Node evidence, int start, int end) {}
+        List<Placed> placed = new ArrayList<>();
+        for (Node ev : all(fact, TIR.evidence)) {
+            int start = Integer.MAX_VALUE, end = Integer.MAX_VALUE;
+            Node target = one(ev, Std.oa_hasTarget);
+            if (target != null)
+                for (Node sel : all(target, Std.oa_hasSelector))
+                    if (g.contains(sel, RDF.type.asNode(), Std.oa_TextPositionSelector)) {
+                        start = Integer.parseInt(str(sel, Std.oa_start));
+                        end = Integer.parseInt(str(sel, Std.oa_end));
+                    }
+            placed.add(new Placed(ev, start, end));
+        }
+        placed.sort(Comparator.comparingInt(Placed::start).thenComparingInt(Placed::end).thenComparing(Placed::evidence, NodeCmp::compareRDFTerms));
+        return placed.stream().map(Placed::evidence).toList();
     }
 
     private String str(Node s, Node p) {
@@ -117,15 +158,15 @@ public final class HtmlPages {
         return new Header(label(iri), iri.getURI(), href(iri), Templates.separated(links(all(iri, RDF.type.asNode()))));
     }
 
-    /** Every property but rdf:type, by label, with its values. */
+    /** Every property but rdf:type, by label, with its values ({@link #byLabel}). */
     private List<Values> properties(Node iri) {
-        Map<String, List<Link>> rows = new TreeMap<>();
+        Map<String, List<Node>> rows = new TreeMap<>();
         g.find(iri, Node.ANY, Node.ANY).forEachRemaining(t -> {
             if (t.getPredicate().equals(RDF.type.asNode())) return;
-            rows.computeIfAbsent(label(t.getPredicate()), k -> new ArrayList<>()).add(link(t.getObject()));
+            rows.computeIfAbsent(label(t.getPredicate()), k -> new ArrayList<>()).add(t.getObject());
         });
         List<Values> out = new ArrayList<>();
-        rows.forEach((p, vs) -> out.add(new Values(p, Templates.separated(vs))));
+        rows.forEach((p, vs) -> { vs.sort(byLabel); out.add(new Values(p, Templates.separated(links(vs)))); });
         return out;
     }
 
@@ -151,19 +192,23 @@ public final class HtmlPages {
 
     String actor(Node iri) {
         List<Node> alt = all(iri, SKOS.altLabel.asNode());
+        // Posts by date (undated last), then by IRI.
         List<Post> posts = new ArrayList<>();
-        for (Node p : g.find(Node.ANY, Std.org_member, iri).mapWith(Triple::getSubject).toList())
+        for (Node p : subjects(Std.org_member, iri).stream().sorted(Comparator.comparing(this::dateKey).thenComparing(Node::getURI)).toList())
             posts.add(new Post(link(one(p, Std.org_role)), link(one(p, Std.org_organization)), dateText(p), link(p)));
         List<Row> rows = new ArrayList<>();
         for (Roles.Role r : roles.all())
-            for (Node f : g.find(Node.ANY, r.property(), iri).mapWith(Triple::getSubject).toList())
+            for (Node f : subjects(r.property(), iri))
                 rows.add(new Row(f, r.label(), one(f, TIR.date), dateText(f)));
-        rows.sort(Comparator.comparing((Row r) -> r.date() == null ? "9999" : r.date().getLiteralLexicalForm()).thenComparing(r -> r.fact().getURI()));
-        List<Node> steps = g.find(Node.ANY, TIR.stepOf, iri).mapWith(Triple::getSubject).toList();
+        // Relations by date (undated last), then by IRI; a fact that names the actor in two roles, in the roles' order (the sort is stable).
+        rows.sort(Comparator.comparing((Row r) -> dateKey(r.fact())).thenComparing(r -> r.fact().getURI()));
+        // Steps by date (undated last), then by rung, then by IRI.
+        List<Node> steps = subjects(TIR.stepOf, iri).stream()
+                .sorted(Comparator.comparing(this::dateKey).thenComparingInt(this::rank).thenComparing(Node::getURI))
+                .toList();
         List<Row> dated = rows.stream().filter(r -> r.date() != null).toList();
         List<Row> undated = rows.stream().filter(r -> r.date() == null).toList();
         List<Step> stepRows = steps.stream()
-                .sorted(Comparator.comparing((Node s) -> { Node d = one(s, TIR.date); return d == null ? "9999" : d.getLiteralLexicalForm(); }))
                 .map(s -> { Node d = one(s, TIR.date);
                             return new Step(d == null ? null : d.getLiteralLexicalForm().substring(0, 10), link(one(s, TIR.level)), link(one(s, Std.prov_wasDerivedFrom))); })
                 .toList();
@@ -173,7 +218,20 @@ public final class HtmlPages {
                 new Rows<>(relations(iri, dated)), Rows.of(relations(iri, undated)), Rows.of(stepRows)));
     }
 
-    /** One row per relation: date as written, class, this actor's role, the others, certainty, the fact, its quotes. */
+    /** A resource's tir:date as it sorts: its lexical form (the dates are UTC, at the same precision), "9999" when undated. */
+    private String dateKey(Node n) {
+        Node d = one(n, TIR.date);
+        return d == null ? "9999" : d.getLiteralLexicalForm();
+    }
+
+    /** A stance step's rung (tir:rank of its tir:level), or Integer.MAX_VALUE without one. */
+    private int rank(Node step) {
+        Node level = one(step, TIR.level);
+        String rank = level == null ? null : str(level, TIR.rank);
+        return rank == null ? Integer.MAX_VALUE : Integer.parseInt(rank);
+    }
+
+    /** One row per relation: date as written, class, this actor's role, the others (by role, then {@link #byLabel}), certainty, the fact, its quotes (in source order). */
     private List<Relation> relations(Node iri, List<Row> rows) {
         List<Relation> out = new ArrayList<>();
         for (Row r : rows) {
@@ -191,7 +249,7 @@ public final class HtmlPages {
     /** A link per quote of a fact, to the quote's place in its source's page, with the quote as its title. */
     private List<QuoteLink> quoteLinks(Node fact) {
         List<QuoteLink> links = new ArrayList<>();
-        for (Node ev : all(fact, TIR.evidence)) {
+        for (Node ev : evidence(fact)) {
             Node target = one(ev, Std.oa_hasTarget);
             if (target == null) continue;
             Node source = one(target, Std.oa_hasSource);
@@ -308,7 +366,7 @@ public final class HtmlPages {
         }
         who.addAll(values(iri, FACT_WHERE_AND_POSTS));
         List<Evidence> evidence = new ArrayList<>();
-        for (Node ev : all(iri, TIR.evidence)) {
+        for (Node ev : evidence(iri)) {
             Node target = one(ev, Std.oa_hasTarget), source = one(target, Std.oa_hasSource);
             Node quote = null, position = null;
             for (Node sel : all(target, Std.oa_hasSelector)) {
@@ -412,7 +470,7 @@ public final class HtmlPages {
         List<ConflictSide> sides = new ArrayList<>();
         for (Node f : all(iri, TIR.conflictingFact)) {
             List<String> quotes = new ArrayList<>();
-            for (Node ev : all(f, TIR.evidence))
+            for (Node ev : evidence(f))
                 for (Node sel : all(one(ev, Std.oa_hasTarget), Std.oa_hasSelector))
                     if (g.contains(sel, RDF.type.asNode(), Std.oa_TextQuoteSelector)) quotes.add(str(sel, Std.oa_exact));
             sides.add(new ConflictSide(link(f), dateText(f), String.valueOf(str(f, TIR.certainty)), link(one(f, Std.prov_wasDerivedFrom)), quotes));

@@ -33,7 +33,7 @@ public final class LandingPage extends HttpServlet {
         Node d = VoidDescription.DATASET;
         List<Link> browse = union.find(d, VOID.exampleResource.asNode(), Node.ANY).mapWith(t -> t.getObject())
                 .filterKeep(Node::isURI).toList().stream().sorted(Comparator.comparing(Node::getURI)).map(pages::link).toList();
-        View view = new View(pages.label(english(union, d, DCTerms.title.asNode())), pages.label(english(union, d, DCTerms.description.asNode())),
+        View view = new View(pages.label(english(pages, union, d, DCTerms.title.asNode())), pages.label(english(pages, union, d, DCTerms.description.asNode())),
                 facts, sources, triples, Templates.separated(browse));
         this.page = Templates.render("home", view).getBytes(StandardCharsets.UTF_8);
     }
@@ -41,14 +41,11 @@ public final class LandingPage extends HttpServlet {
     /** The page's view (home.mustache): the dataset's title and description, its counts, where to start browsing. */
     record View(String title, String description, long facts, long sources, long triples, Iterable<?> browse) {}
 
-    /** The value in English of (s, p), else any value, else null. */
-    private static Node english(Graph g, Node s, Node p) {
-        Node any = null;
-        for (Node o : g.find(s, p, Node.ANY).mapWith(t -> t.getObject()).toList()) {
-            if (o.isLiteral() && "en".equals(o.getLiteralLanguage())) return o;
-            if (any == null) any = o;
-        }
-        return any;
+    /** The value in English of (s, p), else any value, else null; of several, the first in the pages' order ({@code HtmlPages.byLabel}). */
+    private static Node english(HtmlPages pages, Graph g, Node s, Node p) {
+        List<Node> all = g.find(s, p, Node.ANY).mapWith(t -> t.getObject()).toList();
+        List<Node> en = all.stream().filter(o -> o.isLiteral() && "en".equals(o.getLiteralLanguage())).toList();
+        return (en.isEmpty() ? all : en).stream().min(pages.byLabel).orElse(null);
     }
 
     @Override

@@ -47,15 +47,27 @@ public final class OverviewPage extends HttpServlet {
             PREFIX oa: <http://www.w3.org/ns/oa#>
             PREFIX time: <http://www.w3.org/2006/time#>
             """;
+    /**
+     * Every stance step, with its fact's label, date as written and first quote. Of several values the least
+     * (MIN), and the quote the one that comes first in its source (the least oa:start; at the same start, the
+     * least text), so that the page does not depend on the order in which the store returns them.
+     */
     private static final String STEPS = PREFIXES + """
             SELECT ?state ?stateLabel ?rank ?levelLabel ?date ?fact
-                   (SAMPLE(?fl) AS ?factLabel) (SAMPLE(?dt) AS ?dateText) (SAMPLE(?q) AS ?quote) WHERE {
+                   (MIN(?fl) AS ?factLabel) (MIN(?dt) AS ?dateText) (MIN(?q) AS ?quote) WHERE {
               ?step a tir:StanceStep ; tir:stepOf ?state ; tir:rank ?rank ; tir:level ?level ; prov:wasDerivedFrom ?fact .
               ?state rdfs:label ?stateLabel . ?level rdfs:label ?levelLabel .
               OPTIONAL { ?step tir:date ?date }
               OPTIONAL { ?fact rdfs:label ?fl }
               OPTIONAL { ?fact time:hasTime/tir:dateText ?dt }
-              OPTIONAL { ?fact tir:evidence/oa:hasTarget/oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?q }
+              OPTIONAL {
+                ?fact tir:evidence/oa:hasTarget ?target .
+                ?target oa:hasSelector ?sel, ?pos . ?sel a oa:TextQuoteSelector ; oa:exact ?q . ?pos a oa:TextPositionSelector ; oa:start ?start .
+                FILTER NOT EXISTS {
+                  ?fact tir:evidence/oa:hasTarget/oa:hasSelector ?other . ?other a oa:TextPositionSelector ; oa:start ?earlier .
+                  FILTER(?earlier < ?start)
+                }
+              }
             }
             GROUP BY ?state ?stateLabel ?rank ?levelLabel ?date ?fact
             """;
@@ -136,9 +148,12 @@ public final class OverviewPage extends HttpServlet {
     private static final String[] RUNG_NAMES = { "designation", "opposition", "contact", "de facto ties", "embassy", "credentials", "recognition" };
 
     static Ladder ladder(List<Step> steps) {
-        // States by the highest rung they reach, then by the date they first reach it, then by name.
+        // States by the highest rung they reach, then by name; a state's steps (the query returns them in no order)
+        // by date (undated last), rung, fact, level: dated ones in date order, the first of the undated shown.
         Map<String, List<Step>> byState = new LinkedHashMap<>();
-        steps.stream().sorted(Comparator.comparing(Step::stateLabel)).forEach(s -> byState.computeIfAbsent(s.state(), k -> new ArrayList<>()).add(s));
+        steps.stream().sorted(Comparator.comparing(Step::stateLabel).thenComparing(Step::state)
+                .thenComparing(Step::date, Comparator.nullsLast(Comparator.naturalOrder())).thenComparingInt(Step::rank)
+                .thenComparing(Step::fact).thenComparing(Step::levelLabel)).forEach(s -> byState.computeIfAbsent(s.state(), k -> new ArrayList<>()).add(s));
         List<List<Step>> states = new ArrayList<>(byState.values());
         states.sort(Comparator.<List<Step>>comparingInt(r -> -r.stream().mapToInt(Step::rank).max().orElse(0))
                 .thenComparing(r -> r.get(0).stateLabel()));

@@ -89,17 +89,17 @@ public final class QueryPage extends HttpServlet {
         return out;
     }
 
-    /** The ontology's terms with their English labels, for completing {@code tir:}. */
+    /** The ontology's terms with their English (or untagged) labels, for completing {@code tir:}; of several, the least as {@link HtmlPages#LEXICAL} orders them. */
     private static JsonObject terms(Graph g) {
-        Map<String, String> found = new TreeMap<>();
+        Map<String, Node> labels = new TreeMap<>();
         G.find(g, null, RDFS.label.asNode(), null).forEach(t -> {
             Node s = t.getSubject(), o = t.getObject();
             if (s.isURI() && s.getURI().startsWith(TIR.NS) && s.getURI().length() > TIR.NS.length() && o.isLiteral()
                     && (o.getLiteralLanguage().isEmpty() || o.getLiteralLanguage().equals("en")))
-                found.putIfAbsent(s.getURI().substring(TIR.NS.length()), o.getLiteralLexicalForm());
+                labels.merge(s.getURI().substring(TIR.NS.length()), o, (a, b) -> HtmlPages.LEXICAL.compare(a, b) <= 0 ? a : b);
         });
         JsonObject out = new JsonObject();
-        found.forEach(out::put);
+        labels.forEach((term, label) -> out.put(term, label.getLiteralLexicalForm()));
         return out;
     }
 

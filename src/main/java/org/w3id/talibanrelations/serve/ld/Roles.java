@@ -55,14 +55,10 @@ public record Roles(List<Role> all) {
         return all.stream().map(Role::property).toList();
     }
 
-    /** A property's English label, else any label, else its local name. */
+    /** A property's English label, else any label, else its local name; of several, the least as {@link HtmlPages#LEXICAL} orders them. */
     private static String label(Graph g, Node p) {
-        String any = null;
-        for (Node l : g.find(p, RDFS.label.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
-            if (!l.isLiteral()) continue;
-            if ("en".equals(l.getLiteralLanguage())) return l.getLiteralLexicalForm();
-            if (any == null) any = l.getLiteralLexicalForm();
-        }
-        return any != null ? any : p.getLocalName();
+        List<Node> labels = g.find(p, RDFS.label.asNode(), Node.ANY).mapWith(Triple::getObject).filterKeep(Node::isLiteral).toList();
+        List<Node> en = labels.stream().filter(l -> "en".equals(l.getLiteralLanguage())).toList();
+        return (en.isEmpty() ? labels : en).stream().min(HtmlPages.LEXICAL).map(Node::getLiteralLexicalForm).orElse(p.getLocalName());
     }
 }
