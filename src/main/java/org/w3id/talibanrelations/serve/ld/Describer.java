@@ -17,7 +17,7 @@ import org.apache.jena.vocabulary.RDFS;
  * name it in a role, and the labels of every neighbour, so that a client can show the description
  * without further requests.
  */
-public final class Describer {
+final class Describer {
     private Describer() {}
 
     /** Whether the graph says anything about the resource (as subject, or through its parts). */

@@ -35,7 +35,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * differs between a fresh build and one read back from the build cache): where a page lists several values
  * or shows one of them, it orders them by a stated rule, {@link #byLabel} unless a comment says otherwise.
  */
-public final class HtmlPages {
+final class HtmlPages {
     private final Graph g;
     private final Roles roles;
     private final Map<Node, String> texts = new HashMap<>();

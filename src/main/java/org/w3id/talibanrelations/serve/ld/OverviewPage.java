@@ -48,9 +48,10 @@ public final class OverviewPage extends HttpServlet {
             PREFIX time: <http://www.w3.org/2006/time#>
             """;
     /**
-     * Every stance step, with its fact's label, date as written and first quote. Of several values the least
-     * (MIN), and the quote the one that comes first in its source (the least oa:start; at the same start, the
-     * least text), so that the page does not depend on the order in which the store returns them.
+     * Every stance step, with its fact's label, date as written and a quote. Of several values the least
+     * (MIN), and the quote the fact's longest (the most of its source's words: the first in the source can be
+     * a fragment of a table row; of quotes as long, the least), so that the page does not depend on the order
+     * in which the store returns them.
      */
     private static final String STEPS = PREFIXES + """
             SELECT ?state ?stateLabel ?rank ?levelLabel ?date ?fact
@@ -62,10 +63,10 @@ public final class OverviewPage extends HttpServlet {
               OPTIONAL { ?fact time:hasTime/tir:dateText ?dt }
               OPTIONAL {
                 ?fact tir:evidence/oa:hasTarget ?target .
-                ?target oa:hasSelector ?sel, ?pos . ?sel a oa:TextQuoteSelector ; oa:exact ?q . ?pos a oa:TextPositionSelector ; oa:start ?start .
+                ?target oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?q .
                 FILTER NOT EXISTS {
-                  ?fact tir:evidence/oa:hasTarget/oa:hasSelector ?other . ?other a oa:TextPositionSelector ; oa:start ?earlier .
-                  FILTER(?earlier < ?start)
+                  ?fact tir:evidence/oa:hasTarget/oa:hasSelector ?other . ?other a oa:TextQuoteSelector ; oa:exact ?longer .
+                  FILTER(STRLEN(?longer) > STRLEN(?q))
                 }
               }
             }

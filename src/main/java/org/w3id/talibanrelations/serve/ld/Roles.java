@@ -27,7 +27,7 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  *
  * @param all the roles, in that order
  */
-public record Roles(List<Role> all) {
+record Roles(List<Role> all) {
     /** A role: its property and its label (in English if the ontology has one). */
     public record Role(Node property, String label) {}
 
