@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.riot.RDFParser;
@@ -28,6 +29,7 @@ import org.w3id.talibanrelations.core.Ontology;
 import org.w3id.talibanrelations.core.Problem;
 import org.w3id.talibanrelations.vocabulary.Cur;
 import org.w3id.talibanrelations.vocabulary.Namespaces;
+import org.w3id.talibanrelations.vocabulary.TIRSH;
 
 /**
  * The shapes of one kind of curated file ({@code shapes/curation/}: fact records, actor records,
@@ -61,10 +63,14 @@ public final class CurationShapes {
     private final Graph shapesGraph;
     private final Shapes shapes;
     private final Graph ontology;
+    /** The shapes whose targets are evaluated on the data, not the file alone. */
+    private final Set<Node> onData;
 
     private CurationShapes(Graph shapesGraph, Graph ontology) {
         this.shapesGraph = shapesGraph;
         this.shapes = Shapes.parse(shapesGraph);
+        this.onData = shapesGraph.find(Node.ANY, TIRSH.targetOnData, NodeFactory.createLiteralByValue(true))
+                .mapWith(Triple::getSubject).toSet();
         this.ontology = ontology;
     }
 
@@ -105,7 +111,8 @@ public final class CurationShapes {
         Graph data = data(own);
         ValidationContext vCxt = ValidationContext.create(shapes, data);
         for (Shape shape : shapes.getTargetShapes())
-            for (Node n : VLib.focusNodes(own, shape)) VLib.validateShape(vCxt, data, shape, n);
+            for (Node n : VLib.focusNodes(onData.contains(shape.getShapeNode()) ? data : own, shape))
+                if (isOwn(own, n)) VLib.validateShape(vCxt, data, shape, n);
         List<Problem> problems = new ArrayList<>();
         Set<Node> rejected = new HashSet<>();
         if (!vCxt.hasViolation()) return new Checked(problems, rejected);
@@ -116,6 +123,16 @@ public final class CurationShapes {
             problems.add(new Problem(file.shown(), line(file, e), name(record) + ": " + about(e) + e.message()));
         }
         return new Checked(problems, rejected);
+    }
+
+    /**
+     * Whether a node a target gives is the file's own: a subject of the file, or a blank node in it (no
+     * other file has it). A shape marked {@code tirsh:targetOnData} has its target evaluated on the data,
+     * so that a SPARQL target can read the ontology; a class or property the file only names is not a
+     * record of it.
+     */
+    private static boolean isOwn(Graph own, Node n) {
+        return own.contains(n, Node.ANY, Node.ANY) || n.isBlank() && own.contains(Node.ANY, Node.ANY, n);
     }
 
     /** What the shapes see of a file: the file, the ontology, and the shapes' own declarations (of the cur: terms). */
