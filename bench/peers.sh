@@ -410,8 +410,10 @@ has load && for s in $SERVERS; do   # full collections that java.nio forced to f
   fi
 done
 [ -n "$EARLIER" ] || echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/machine.txt"
-# The findings on the keep-alive stall (hand-written) go at the end of the report.
-[ -f bench/peers-findings.md ] && cp bench/peers-findings.md "$RAW/notes.md"
+# The findings on the keep-alive stall (hand-written, about the full comparison's run) go at the end of
+# peers.md only: a run under another NAME compares other servers, which they do not describe.
+rm -f "$RAW/notes.md"
+[ "$NAME" = peers ] && [ -f bench/peers-findings.md ] && cp bench/peers-findings.md "$RAW/notes.md"
 log "report"
 mkdir -p "$RESULTS"
 helper report "$RAW" "$RAW/machine.txt" "$RESULTS/$NAME.md" "$RESULTS/$NAME.csv"

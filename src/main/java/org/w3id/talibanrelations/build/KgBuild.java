@@ -115,10 +115,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         Graph actors = dataset.getGraph(Ids.GRAPH_ACTORS);
         CurationShapes actorShapes = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.ACTORS);
         for (Path p : Layout.files(layout.actors(), ".ttl")) {
-            CuratedFile f = CuratedFile.read(layout, p);
-            problems.addAll(f.problems());
-            if (!f.ok()) continue;
-            problems.addAll(actorShapes.check(f).problems());
+            CuratedFile f = readChecked(p, actorShapes);
+            if (f == null) continue;
             declareEntities(f);
             f.graph().find().forEach(actors::add);
             keepUnresolvedReferences(f);
@@ -129,28 +127,33 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         partitions.begin(this);
         DatasetGraph into = partitions.open();
         CurationShapes curation = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.FACTS);
-        FactExpander expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
-        // Files are read and parsed ahead, on the workers, while this thread expands them in order.
+        FactExpander expander = new FactExpander(ontology, actors, sources, into, problems, facts);
+        // Files are read, parsed and checked by the curation shapes ahead, on the workers, while this
+        // thread expands them in order.
         List<Path> factFiles = Layout.files(layout.facts(), ".ttl");
         String partition = factFiles.isEmpty() ? null : partitions.partitionOf(factFiles.get(0));
-        java.util.ArrayDeque<java.util.concurrent.Future<CuratedFile>> ahead = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<Checked>> ahead = new java.util.ArrayDeque<>();
         int next = 0;
         for (int i = 0; i < factFiles.size(); i++) {
             for (; next < factFiles.size() && next <= i + Parallel.THREADS; next++) {
                 Path p = factFiles.get(next);
-                ahead.add(Parallel.start(() -> CuratedFile.read(layout, p)));
+                ahead.add(Parallel.start(() -> {
+                    CuratedFile read = CuratedFile.read(layout, p);
+                    return new Checked(read, read.ok() ? curation.check(read) : null);
+                }));
             }
-            CuratedFile f = Parallel.get(ahead.remove());
+            Checked c = Parallel.get(ahead.remove());
+            CuratedFile f = c.file();
             String part = partitions.partitionOf(factFiles.get(i));
             if (!part.equals(partition)) {
                 endPartition(into);
                 into = partitions.open();
-                expander = new FactExpander(ontology, curation, actors, sources, into, problems, facts);
+                expander = new FactExpander(ontology, actors, sources, into, problems, facts);
                 partition = part;
             }
             problems.addAll(f.problems());
             if (!f.ok()) continue;
-            expander.expand(f);
+            expander.expand(f, c.shapes());
             keepUnresolvedReferences(f);
         }
         endPartition(into);
@@ -207,10 +210,8 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
         Node type = RDF.type.asNode();
         CurationShapes shapes = CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.CONFLICTS);
         for (Path p : Layout.files(layout.conflictNotes(), ".ttl")) {
-            CuratedFile f = CuratedFile.read(layout, p);
-            problems.addAll(f.problems());
-            if (!f.ok()) continue;
-            problems.addAll(shapes.check(f).problems());
+            CuratedFile f = readChecked(p, shapes);
+            if (f == null) continue;
             Node by = NodeFactory.createLiteralString(f.shown());
             List<Node> subjects = f.graph().find().mapWith(Triple::getSubject).toSet().stream()
                     .sorted(java.util.Comparator.comparing(Node::toString)).toList();
@@ -256,14 +257,24 @@ public final class KgBuild implements org.w3id.talibanrelations.validate.Built {
             problems.add(Problem.inFile(layout.show(file), "missing: the dataset's description (its title, description and licence; data/README.md)"));
             return GraphFactory.createDefaultGraph();
         }
-        CuratedFile f = CuratedFile.read(layout, file);
-        problems.addAll(f.problems());
-        if (!f.ok()) return GraphFactory.createDefaultGraph();
-        problems.addAll(CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.DATASET).check(f).problems());
+        CuratedFile f = readChecked(file, CurationShapes.load(layout, ontology.graph(), problems, CurationShapes.DATASET));
+        if (f == null) return GraphFactory.createDefaultGraph();
         for (Node s : f.graph().find().mapWith(Triple::getSubject).toSet())
             declaredAt.putIfAbsent(s, f.location(s));
         keepUnresolvedReferences(f);
         return f.graph();
+    }
+
+    /** A fact file as the workers hand it over: parsed, and what the curation shapes said of it (null if it did not parse). */
+    private record Checked(CuratedFile file, CurationShapes.Checked shapes) {}
+
+    /** A curated file, read and checked by its shapes (their problems are the build's); null if it does not parse. */
+    private CuratedFile readChecked(Path p, CurationShapes shapes) {
+        CuratedFile f = CuratedFile.read(layout, p);
+        problems.addAll(f.problems());
+        if (!f.ok()) return null;
+        problems.addAll(shapes.check(f).problems());
+        return f;
     }
 
     /**

@@ -33,15 +33,14 @@ import org.w3id.talibanrelations.vocabulary.TIR;
  * W3C Web Annotation per quote, located in the hash-pinned source text.
  *
  * <pre>
- *   FactExpander x = new FactExpander(ontology, shapes, actors, sources, dataset, problems, seen);
- *   x.expand(curatedFile);
+ *   FactExpander x = new FactExpander(ontology, actors, sources, dataset, problems, seen);
+ *   x.expand(curatedFile, curationShapes.check(curatedFile));
  * </pre>
  */
 public final class FactExpander {
     private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
 
     private final Ontology ontology;
-    private final CurationShapes shapes;
     private final Graph actors;
     private final SourceCatalog sources;
     private final DatasetGraph out;
@@ -53,10 +52,9 @@ public final class FactExpander {
      * @param seen fact IRIs already expanded, with the file and line that declared them,
      *             shared across files to catch duplicate slugs
      */
-    public FactExpander(Ontology ontology, CurationShapes shapes, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, Location> seen) {
+    public FactExpander(Ontology ontology, Graph actors, SourceCatalog sources, DatasetGraph out, List<Problem> problems, Map<Node, Location> seen) {
         this.actors = actors;
         this.ontology = ontology;
-        this.shapes = shapes;
         this.sources = sources;
         this.out = out;
         this.problems = problems;
@@ -64,11 +62,11 @@ public final class FactExpander {
     }
 
     /**
-     * Expands every record of a parsed fact file that the curation shapes accept; their problems,
-     * and those only the expansion can find (in the source text, the calendar, other files), are collected.
+     * Expands every record of a parsed fact file that the curation shapes accepted ({@code checked}, what
+     * they reported on the file); their problems, and those only the expansion can find (in the source
+     * text, the calendar, other files), are collected.
      */
-    public void expand(CuratedFile file) {
-        CurationShapes.Checked checked = shapes.check(file);
+    public void expand(CuratedFile file, CurationShapes.Checked checked) {
         problems.addAll(checked.problems());
         Graph g = file.graph();
         List<Node> subjects = g.find().mapWith(Triple::getSubject).filterKeep(Node::isURI).toSet().stream()

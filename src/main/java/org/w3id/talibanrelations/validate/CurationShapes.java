@@ -61,14 +61,19 @@ public final class CurationShapes {
     public static final List<String> ONTOLOGY = List.of("no-blank-nodes.ttl");
 
     private final Graph shapesGraph;
-    private final Shapes shapes;
+    /**
+     * Parsed once per thread: the build checks fact files on its workers, and a parsed shape holds its
+     * SPARQL queries, which are not to be shared between threads (as {@code ShapeSet} does for the
+     * published graph's shapes).
+     */
+    private final ThreadLocal<Shapes> shapes;
     private final Graph ontology;
     /** The shapes whose targets are evaluated on the data, not the file alone. */
     private final Set<Node> onData;
 
     private CurationShapes(Graph shapesGraph, Graph ontology) {
         this.shapesGraph = shapesGraph;
-        this.shapes = Shapes.parse(shapesGraph);
+        this.shapes = ThreadLocal.withInitial(() -> Shapes.parse(shapesGraph));
         this.onData = shapesGraph.find(Node.ANY, TIRSH.targetOnData, NodeFactory.createLiteralByValue(true))
                 .mapWith(Triple::getSubject).toSet();
         this.ontology = ontology;
@@ -100,8 +105,9 @@ public final class CurationShapes {
     /** Whether a record of a file conforms to one shape of these (a shape the build asks, not a target shape). */
     public boolean conforms(CuratedFile file, Node shape, Node record) {
         Graph data = data(file.graph());
-        ValidationContext vCxt = ValidationContext.create(shapes, data);
-        VLib.validateShape(vCxt, data, shapes.getShape(shape), record);
+        Shapes parsed = shapes.get();
+        ValidationContext vCxt = ValidationContext.create(parsed, data);
+        VLib.validateShape(vCxt, data, parsed.getShape(shape), record);
         return !vCxt.hasViolation();
     }
 
@@ -109,8 +115,9 @@ public final class CurationShapes {
     public Checked check(CuratedFile file) {
         Graph own = file.graph();
         Graph data = data(own);
-        ValidationContext vCxt = ValidationContext.create(shapes, data);
-        for (Shape shape : shapes.getTargetShapes())
+        Shapes parsed = shapes.get();
+        ValidationContext vCxt = ValidationContext.create(parsed, data);
+        for (Shape shape : parsed.getTargetShapes())
             for (Node n : VLib.focusNodes(onData.contains(shape.getShapeNode()) ? data : own, shape))
                 if (isOwn(own, n)) VLib.validateShape(vCxt, data, shape, n);
         List<Problem> problems = new ArrayList<>();
