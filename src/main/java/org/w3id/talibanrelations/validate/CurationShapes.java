@@ -106,8 +106,11 @@ public final class CurationShapes {
     public boolean conforms(CuratedFile file, Node shape, Node record) {
         Graph data = data(file.graph());
         Shapes parsed = shapes.get();
+        Shape asked = parsed.getShape(shape);
+        // Missing when its file did not load, which load() has reported: the build stops on that problem.
+        if (asked == null) return false;
         ValidationContext vCxt = ValidationContext.create(parsed, data);
-        VLib.validateShape(vCxt, data, parsed.getShape(shape), record);
+        VLib.validateShape(vCxt, data, asked, record);
         return !vCxt.hasViolation();
     }
 
@@ -153,7 +156,13 @@ public final class CurationShapes {
             long l = file.line(Triple.create(e.focusNode(), link.getNode(), e.value()));
             if (l > 0) return l;
         }
-        return file.line(e.focusNode());
+        long l = file.line(e.focusNode());
+        // A blank node that is only an object has no line of its own: the line of the triple it is in.
+        if (l == 0 && e.focusNode().isBlank()) {
+            var in = file.graph().find(Node.ANY, Node.ANY, e.focusNode());
+            if (in.hasNext()) return file.line(in.next());
+        }
+        return l;
     }
 
     /** The triple a result is about ({@code path value: }), when it has one: a missing value has none. */

@@ -49,7 +49,7 @@ public final class OverviewPage extends HttpServlet {
             """;
     /**
      * Every stance step, with its fact's label, date as written and a quote. Of several values the least
-     * (MIN), and the quote the fact's longest (the most of its source's words: the first in the source can be
+     * (MIN), and the quote the fact's longest (in characters, the most of its source's text: the first in the source can be
      * a fragment of a table row; of quotes as long, the least), so that the page does not depend on the order
      * in which the store returns them.
      */
